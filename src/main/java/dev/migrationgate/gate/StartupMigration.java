@@ -1,5 +1,6 @@
 package dev.migrationgate.gate;
 
+import dev.migrationgate.expect.ExtensionRequirement;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

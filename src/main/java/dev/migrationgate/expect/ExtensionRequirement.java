@@ -1,4 +1,4 @@
-package dev.migrationgate.gate;
+package dev.migrationgate.expect;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,0 +1,52 @@
+package dev.migrationgate.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a gate run or a re-validation: status, the phase reached, how long each phase took
+ * (milliseconds, in phase order), and every finding. Serialises to the JSON of the public contract.
+ */
+public record GateReport(GateStatus status, String phase, Map<String, Long> durationsMillis,
+        List<Finding> findings, Instant checkedAt) {
+
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.severity())
+            .thenComparing(f -> f.code())
+            .thenComparing(Finding::object);
+
+    public GateReport {
+        durationsMillis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(durationsMillis));
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(ORDER);
+        findings = List.copyOf(sorted);
+    }
+
+    /** A finished report: PASSED unless a finding is an ERROR. */
+    public static GateReport of(String phase, Map<String, Duration> durations, List<Finding> findings,
+            Instant checkedAt) {
+        GateStatus status = findings.stream().anyMatch(Finding::isError) ? GateStatus.FAILED : GateStatus.PASSED;
+        Map<String, Long> millis = new LinkedHashMap<>();
+        durations.forEach((name, duration) -> millis.put(name, duration.toMillis()));
+        return new GateReport(status, phase, millis, findings, checkedAt);
+    }
+
+    public boolean passed() {
+        return status == GateStatus.PASSED;
+    }
+
+    /** The findings of one concern, in report order. */
+    public List<Finding> findings(Concern concern) {
+        return findings.stream().filter(f -> f.code().concern() == concern).toList();
+    }
+
+    /** The findings that block (severity ERROR). */
+    public List<Finding> errors() {
+        return findings.stream().filter(Finding::isError).toList();
+    }
+}
