@@ -1,0 +1,32 @@
+package dev.migrationgate.gate;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The start-up phases of the gate, in the order they run. */
+public enum GatePhase {
+    /** The worker has not started yet. */
+    STARTING("starting"),
+    /** Waiting for the database, with back-off, until {@code gate.connect-timeout}. */
+    CONNECT("connect"),
+    /** Creating missing extensions under the gate's advisory lock. */
+    EXTENSIONS("extensions"),
+    /** Flyway validation of the applied history and checks on the planned schema. */
+    PRE_MIGRATION("pre-migration"),
+    /** Flyway migrate. */
+    MIGRATE("migrate"),
+    /** The full engine on the live catalog. */
+    POST_MIGRATION("post-migration"),
+    /** The gate passed; readiness now re-validates the live catalog. */
+    READY("ready");
+
+    private final String label;
+
+    GatePhase(String label) {
+        this.label = label;
+    }
+
+    @JsonValue
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.migrationgate.gate;
+
+import dev.migrationgate.report.GateReport;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the start-up pipeline on its own thread once the application has started, so the HTTP server
+ * and the probes answer while it works (the async-bootstrap model). In Quarkus's init-and-exit mode it
+ * runs synchronously instead and a failed gate fails start-up, so the process exits non-zero.
+ */
+@ApplicationScoped
+public class GateWorker {
+
+    private static final Logger LOG = Logger.getLogger(GateWorker.class);
+
+    private final GatePipeline pipeline;
+    private final GateState state;
+    private final GateConfig config;
+    private final boolean initAndExit;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    GateWorker(GatePipeline pipeline, GateState state, GateConfig config,
+            @ConfigProperty(name = "quarkus.init-and-exit", defaultValue = "false") boolean initAndExit) {
+        this.pipeline = pipeline;
+        this.state = state;
+        this.config = config;
+        this.initAndExit = initAndExit;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (initAndExit) {
+            running.set(true);
+            state.workerStarted();
+            GateReport report = runPipeline();
+            if (!report.passed()) {
+                throw new GateFailedException(report);
+            }
+            return;
+        }
+        start();
+    }
+
+    /**
+     * Starts the pipeline again after a failure (e.g. once the database was repaired by hand).
+     *
+     * @return false when the pipeline is already running
+     */
+    public boolean restart() {
+        return start();
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    private boolean start() {
+        if (!running.compareAndSet(false, true)) {
+            return false;
+        }
+        Thread worker = new Thread(this::work, "migration-gate");
+        worker.setDaemon(true);
+        worker.setUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("The migration gate worker died", error);
+            state.workerDied(error);
+            running.set(false);
+        });
+        state.workerStarted();
+        worker.start();
+        return true;
+    }
+
+    private void work() {
+        GateReport report = runPipeline();
+        if (!report.passed() && config.onFailure() == GateConfig.OnFailure.EXIT) {
+            LOG.error("gate.on-failure=exit: exiting with status 1");
+            Quarkus.asyncExit(1);
+        }
+    }
+
+    private GateReport runPipeline() {
+        try {
+            GateReport report = pipeline.run();
+            if (report.passed()) {
+                LOG.infof("Migration gate passed: %s", GateReportLog.summary(report));
+            } else {
+                LOG.errorf("Migration gate failed in phase %s:%n%s", report.phase(), GateReportLog.details(report));
+            }
+            return report;
+        } finally {
+            running.set(false);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.migrationgate.health;
+
+import dev.migrationgate.gate.GateState;
+import dev.migrationgate.report.Concern;
+import dev.migrationgate.report.Finding;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness check {@code gate}: DOWN until the start-up gate has passed, afterwards DOWN while the live
+ * re-validation has any blocking finding. Its data carries the phase, the status, each phase's duration
+ * and since when the gate has been failing.
+ */
+@Readiness
+@ApplicationScoped
+public class GateHealthCheck implements AsyncHealthCheck {
+
+    private final GateReadiness readiness;
+    private final GateState state;
+
+    GateHealthCheck(GateReadiness readiness, GateState state) {
+        this.readiness = readiness;
+        this.state = state;
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        return readiness.report().map(report -> {
+            boolean up = state.hasPassed() && report.errors().isEmpty();
+            HealthCheckResponseBuilder builder = HealthCheckResponse.named(Concern.INFRASTRUCTURE.healthCheckName())
+                    .status(up)
+                    .withData("phase", state.phase().label())
+                    .withData("status", (up ? report.status() : state.status()).label())
+                    .withData(GateReadiness.CODES, GateReadiness.codes(report.findings(Concern.INFRASTRUCTURE)))
+                    .withData(GateReadiness.DETAIL, detail(up, report.errors()));
+            state.report().durationsMillis().forEach((phase, millis) -> builder.withData(phase + "Ms", millis));
+            state.failingSince().ifPresent(since -> builder.withData("failingSince", since.toString()));
+            return builder.build();
+        });
+    }
+
+    private String detail(boolean up, java.util.List<Finding> errors) {
+        if (up) {
+            return "ok";
+        }
+        if (!errors.isEmpty()) {
+            return errors.size() + " blocking finding(s), first: " + errors.get(0).code() + " " + errors.get(0).object();
+        }
+        return "gate not passed yet (phase " + state.phase().label() + ")";
+    }
+}

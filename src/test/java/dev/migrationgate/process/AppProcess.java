@@ -1,0 +1,144 @@
+package dev.migrationgate.process;
+
+import dev.migrationgate.testdb.TestPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) running as a separate JVM
+ * against a test database, on free ports, with its output captured to a file for assertions and
+ * diagnosis. Used where one JVM cannot host the scenario: several replicas, exit codes.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int httpPort;
+    private final int managementPort;
+    private final Path log;
+
+    private AppProcess(Process process, int httpPort, int managementPort, Path log) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.log = log;
+    }
+
+    /** Starts the packaged application on {@code database} with extra {@code -D} properties. */
+    public static AppProcess start(String database, Map<String, String> properties) throws IOException {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run these tests with ./mvnw verify,"
+                    + " which packages the application before the integration tests");
+        }
+        TestPostgres server = TestPostgres.server();
+        int http = freePort();
+        int management = freePort();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("quarkus.http.port", String.valueOf(http));
+        props.put("quarkus.management.port", String.valueOf(management));
+        props.put("quarkus.datasource.jdbc.url", server.jdbcUrl(database));
+        props.put("quarkus.datasource.reactive.url", server.reactiveUrl(database));
+        props.put("quarkus.datasource.username", server.user());
+        props.put("quarkus.datasource.password", server.password());
+        props.putAll(properties);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        props.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = Files.createTempFile("migration-gate-" + http + "-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        return new AppProcess(process, http, management, log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** GET on the management interface; status -1 while nothing answers. */
+    public Response management(String path) {
+        return get("http://127.0.0.1:" + managementPort + path);
+    }
+
+    /** GET on the public port; status -1 while nothing answers. */
+    public Response api(String path) {
+        return get("http://127.0.0.1:" + httpPort + path);
+    }
+
+    private static Response get(String url) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Response(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Response(-1, e.toString());
+        }
+    }
+
+    /** Polls {@code path} on the management port until {@code condition} holds or the deadline passes. */
+    public Response awaitManagement(String path, Predicate<Response> condition, Duration deadline)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(deadline);
+        Response last = management(path);
+        while (!condition.test(last)) {
+            if (Instant.now().isAfter(end) || !process.isAlive()) {
+                throw new AssertionError("Condition on " + path + " not met within " + deadline + " (alive="
+                        + process.isAlive() + "); last answer " + last + "\n--- application output ---\n" + output());
+            }
+            Thread.sleep(100);
+        }
+        return last;
+    }
+
+    /** Waits for the process to exit and returns its exit code. */
+    public int awaitExit(Duration deadline) throws InterruptedException {
+        if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The application did not exit within " + deadline + "\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Everything the application printed so far. */
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(output unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Files.deleteIfExists(log);
+    }
+
+    /** An HTTP answer. */
+    public record Response(int status, String body) {
+    }
+}
