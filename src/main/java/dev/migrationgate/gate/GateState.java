@@ -39,6 +39,14 @@ public class GateState {
         touch();
     }
 
+    /** Clears the previous run's phases and findings before a (re)run of the pipeline. */
+    synchronized void restart() {
+        durations.clear();
+        findings = List.of();
+        status = GateStatus.RUNNING;
+        touch();
+    }
+
     synchronized void enter(GatePhase next) {
         phase = next;
         touch();

@@ -45,10 +45,19 @@ class ExtensionRequirementsTest {
     }
 
     @Test
-    void extensionInBothListsIsRejectedNamingBothKeys() {
-        String message = rejected(List.of("uuid-ossp", "vector>=0.7"), List.of("vector"));
-        assertEquals("Extension 'vector' is listed in both gate.extensions.required and gate.extensions.optional:"
-                + " list it in only one of them", message);
+    void extensionInBothListsIsRequiredWithTheRequiredFloor() {
+        List<ExtensionRequirement> parsed = ExtensionRequirements.parse(List.of("uuid-ossp", "vector>=0.7"),
+                List.of("vector", "citext"));
+        assertEquals(List.of("uuid-ossp", "vector", "citext"), parsed.stream().map(ExtensionRequirement::name).toList());
+        assertEquals(List.of(true, true, false), parsed.stream().map(ExtensionRequirement::required).toList());
+        assertEquals(java.util.Optional.of("0.7"), parsed.get(1).minimumVersion());
+    }
+
+    @Test
+    void noneStandsForAnEmptyList() {
+        assertEquals(List.of("uuid-ossp"), ExtensionRequirements.parse(List.of("uuid-ossp"), List.of("none"))
+                .stream().map(ExtensionRequirement::name).toList());
+        assertEquals(List.of(), ExtensionRequirements.parse(List.of("none"), List.of("none")));
     }
 
     @Test

@@ -1,0 +1,196 @@
+package dev.migrationgate.gate;
+
+import dev.migrationgate.check.SchemaChecks;
+import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.inspect.CatalogSnapshot;
+import dev.migrationgate.inspect.InspectionException;
+import dev.migrationgate.inspect.JdbcCatalogInspector;
+import dev.migrationgate.plan.FlywayPendingScripts;
+import dev.migrationgate.plan.PlannedSchema;
+import dev.migrationgate.plan.SchemaPlanner;
+import dev.migrationgate.plan.ScriptLocation;
+import dev.migrationgate.report.Finding;
+import dev.migrationgate.report.FindingCode;
+import dev.migrationgate.report.GateReport;
+import dev.migrationgate.report.Redaction;
+import dev.migrationgate.report.Stage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jboss.logging.Logger;
+
+/**
+ * The start-up pipeline: connect → extension bootstrap → pre-migration validation (history and the
+ * planned schema) → Flyway migrate → post-migration validation. Each phase is timed and recorded in
+ * {@link GateState}; the first phase with a blocking finding stops the run. Extension bootstrap and
+ * Flyway use Quarkus's Flyway bean and so its datasource (the migration credentials when
+ * {@code quarkus.flyway.username}/{@code password} are set).
+ */
+@ApplicationScoped
+public class GatePipeline {
+
+    private static final Logger LOG = Logger.getLogger(GatePipeline.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+
+    private final GateState state;
+    private final GateConfig config;
+    private final Expectations expectations;
+    private final Flyway flyway;
+    private final JdbcCatalogInspector inspector;
+    private final SchemaChecks checks;
+    private final ExtensionBootstrap bootstrap = new ExtensionBootstrap();
+    private final Clock clock;
+
+    GatePipeline(GateState state, GateConfig config, Expectations expectations, Flyway flyway,
+            JdbcCatalogInspector inspector, SchemaChecks checks, Clock clock) {
+        this.state = state;
+        this.config = config;
+        this.expectations = expectations;
+        this.flyway = flyway;
+        this.inspector = inspector;
+        this.checks = checks;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs every phase until one blocks; returns the report, which {@link GateState} also holds. A
+     * database that fails mid-phase becomes a DATABASE_UNREACHABLE finding; anything else is a bug and
+     * propagates, killing the worker (liveness then reports it).
+     */
+    public GateReport run() {
+        state.restart();
+        List<Finding> findings = new ArrayList<>();
+        DataSource migrationDataSource = flyway.getConfiguration().getDataSource();
+        if (!phase(GatePhase.CONNECT, findings, () -> connect(migrationDataSource))
+                || !phase(GatePhase.EXTENSIONS, findings, () -> bootstrapExtensions(migrationDataSource))
+                || !phase(GatePhase.PRE_MIGRATION, findings, this::validateBeforeMigration)
+                || !phase(GatePhase.MIGRATE, findings, this::migrate)
+                || !phase(GatePhase.POST_MIGRATION, findings, () -> checks.findings(expectations,
+                        inspector.snapshot(expectations.tables()), Stage.POST_MIGRATION))) {
+            state.fail();
+            return state.report();
+        }
+        state.enter(GatePhase.READY);
+        state.pass();
+        return state.report();
+    }
+
+    /** One phase's work; database failures surface as the exceptions it declares. */
+    private interface Phase {
+        List<Finding> run() throws SQLException, InterruptedException;
+    }
+
+    private boolean phase(GatePhase phase, List<Finding> findings, Phase work) {
+        state.enter(phase);
+        Instant start = clock.instant();
+        List<Finding> produced;
+        try {
+            produced = work.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            produced = List.of(failure(phase, e));
+        } catch (SQLException | InspectionException | FlywayException e) {
+            LOG.errorf(e, "Gate phase %s could not work with the database", phase.label());
+            produced = List.of(failure(phase, e));
+        }
+        state.phaseTook(phase, Duration.between(start, clock.instant()));
+        findings.addAll(produced);
+        state.findings(findings);
+        return GatePolicy.blocking(produced).isEmpty();
+    }
+
+    private List<Finding> connect(DataSource dataSource) throws InterruptedException {
+        Instant deadline = clock.instant().plus(config.connectTimeout());
+        Duration wait = FIRST_RETRY;
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                state.findings(List.of());
+                return List.of();
+            } catch (SQLException e) {
+                Finding unreachable = unreachable("not reachable yet: " + e.getMessage() + "; retrying until "
+                        + "gate.connect-timeout (" + config.connectTimeout().toSeconds() + " s)", Stage.PRE_MIGRATION);
+                state.findings(List.of(unreachable));
+                if (clock.instant().plus(wait).isAfter(deadline)) {
+                    return List.of(unreachable("not reachable within gate.connect-timeout ("
+                            + config.connectTimeout().toSeconds() + " s): " + e.getMessage(), Stage.PRE_MIGRATION));
+                }
+                Thread.sleep(wait.toMillis());
+                wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private List<Finding> bootstrapExtensions(DataSource dataSource) throws SQLException {
+        return bootstrap.run(dataSource, expectations.extensions()).findings().stream()
+                .map(f -> f.at(Stage.PRE_MIGRATION)).toList();
+    }
+
+    private List<Finding> validateBeforeMigration() {
+        CatalogSnapshot live = inspector.snapshot(expectations.tables());
+        PlannedSchema plan = SchemaPlanner.plan(live, FlywayPendingScripts.read(flyway));
+        plan.notAnalysed().forEach(skipped -> LOG.infof("Not analysed before migrating (left to post-migration "
+                + "validation): %s line %d: %s", skipped.script(), skipped.line(), skipped.reason()));
+        Set<String> denied = state.report().findings().stream()
+                .filter(f -> f.code() == FindingCode.EXTENSION_PERMISSION_DENIED)
+                .map(Finding::object).collect(Collectors.toSet());
+        return checks.findings(expectations, plan.planned(), Stage.PRE_MIGRATION).stream()
+                .filter(f -> !(f.code() == FindingCode.EXTENSION_MISSING && denied.contains(f.object())))
+                .map(f -> traced(f, plan))
+                .toList();
+    }
+
+    private static Finding traced(Finding finding, PlannedSchema plan) {
+        Optional<ScriptLocation> origin = plan.origin(finding.object());
+        if (origin.isEmpty()) {
+            return finding;
+        }
+        String note = GatePolicy.blocks(finding)
+                ? " Introduced by pending migration " + origin.get().script() + " line " + origin.get().line()
+                        + ", which was not applied."
+                : " Pending migration " + origin.get().script() + " line " + origin.get().line() + " touches it.";
+        return new Finding(finding.code(), finding.severity(), finding.stage(), finding.object(), finding.expected(),
+                finding.actual(), finding.message() + note, finding.fix());
+    }
+
+    private List<Finding> migrate() {
+        try {
+            flyway.migrate();
+            return List.of();
+        } catch (FlywayException e) {
+            MigrationInfo[] pending = flyway.info().pending();
+            String script = pending.length == 0 ? "migration" : pending[0].getScript();
+            String version = pending.length == 0 || pending[0].getVersion() == null ? ""
+                    : "V" + pending[0].getVersion() + " ";
+            return List.of(Finding.of(FindingCode.MIGRATION_FAILED, version + script, "applied",
+                    "failed and rolled back: " + Redaction.redact(e.getMessage()),
+                    "Flyway could not apply " + script + "; PostgreSQL rolled the script's transaction back, so the"
+                            + " schema is as it was before it. Fix the script and restart (or POST /q/gate/recheck).",
+                    null).at(Stage.POST_MIGRATION));
+        }
+    }
+
+    private Finding failure(GatePhase phase, Exception e) {
+        return unreachable("phase " + phase.label() + " failed: " + e.getClass().getSimpleName() + ": "
+                + e.getMessage(), Stage.PRE_MIGRATION);
+    }
+
+    private static Finding unreachable(String why, Stage stage) {
+        String redacted = Redaction.redact(why);
+        return Finding.of(FindingCode.DATABASE_UNREACHABLE, "database", "reachable", redacted,
+                "The database is " + redacted, null).at(stage);
+    }
+
+}
