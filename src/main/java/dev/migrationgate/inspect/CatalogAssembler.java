@@ -1,0 +1,46 @@
+package dev.migrationgate.inspect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Maps the rows of the catalog queries to the records of one {@link CatalogSnapshot}. */
+final class CatalogAssembler {
+
+    private final List<PgEnumType> enumTypes = new ArrayList<>();
+    private final List<PgColumn> columns = new ArrayList<>();
+    private final List<PgExtension> extensions = new ArrayList<>();
+    private SessionSettings settings;
+
+    /** Takes one row of {@code query}'s result. */
+    void accept(CatalogQuery query, CatalogRow row) {
+        switch (query) {
+            case ENUM_TYPES -> enumTypes.add(new PgEnumType(row.text("type_schema"), row.text("type_name"),
+                    row.texts("labels")));
+            case COLUMNS -> columns.add(new PgColumn(row.text("table_schema"), row.text("table_name"),
+                    row.text("column_name"), row.text("format_type"), row.text("type_schema"), row.text("type_name"),
+                    row.flag("enum_type")));
+            case EXTENSIONS -> {
+                if (settings == null) {
+                    settings = new SessionSettings(row.text("session_time_zone"), row.text("default_time_zone"),
+                            row.texts("search_path"), row.text("role_name"), row.flag("role_superuser"));
+                }
+                String name = row.text("extension_name");
+                if (name != null) {
+                    extensions.add(new PgExtension(name, Optional.ofNullable(row.text("default_version")),
+                            Optional.ofNullable(row.text("installed_version")),
+                            Optional.ofNullable(row.text("extension_schema")), row.flag("superuser_required"),
+                            row.flag("trusted")));
+                }
+            }
+        }
+    }
+
+    /** The snapshot of every row taken so far, with {@code history}. */
+    CatalogSnapshot snapshot(MigrationHistory history) {
+        if (settings == null) {
+            throw new IllegalStateException("The extensions query returned no row, so no session settings");
+        }
+        return new CatalogSnapshot(enumTypes, columns, extensions, settings, history);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.migrationgate.inspect;
+
+import io.agroal.api.AgroalDataSource;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Makes the inspectors injectable in the application: the JDBC one on the default {@link AgroalDataSource},
+ * the reactive one on the default reactive {@link Pool}, both with the history of Quarkus's {@link Flyway}.
+ */
+@Singleton
+public class CatalogInspectors {
+
+    @Produces
+    @Singleton
+    FlywayHistoryReader flywayHistoryReader(Flyway flyway,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
+        return new FlywayHistoryReader(databaseName(jdbcUrl), flyway);
+    }
+
+    @Produces
+    @Singleton
+    JdbcCatalogInspector jdbcCatalogInspector(AgroalDataSource dataSource, FlywayHistoryReader history,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
+        return new JdbcCatalogInspector(databaseName(jdbcUrl), dataSource, history);
+    }
+
+    @Produces
+    @Singleton
+    ReactiveCatalogInspector reactiveCatalogInspector(Pool pool, FlywayHistoryReader history,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> reactiveUrl) {
+        return new ReactiveCatalogInspector(databaseName(reactiveUrl), pool, history);
+    }
+
+    /** The database named by a JDBC or reactive PostgreSQL URL, without host, port or parameters. */
+    static String databaseName(Optional<String> url) {
+        return url.map(u -> {
+            int query = u.indexOf('?');
+            String path = query < 0 ? u : u.substring(0, query);
+            return path.substring(path.lastIndexOf('/') + 1);
+        }).filter(name -> !name.isEmpty()).orElse("(default datasource)");
+    }
+}

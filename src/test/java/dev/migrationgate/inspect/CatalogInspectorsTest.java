@@ -1,0 +1,73 @@
+package dev.migrationgate.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationgate.inspect.MigrationHistory.Migration;
+import dev.migrationgate.testdb.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Both inspectors as the application injects them, on its own migrated database. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class CatalogInspectorsTest {
+
+    private static final List<String> TABLES = List.of("users", "audit_logs", "user_agent_permissions");
+
+    @Inject
+    JdbcCatalogInspector jdbc;
+
+    @Inject
+    ReactiveCatalogInspector reactive;
+
+    @ConfigProperty(name = "migration-gate.test.database")
+    String database;
+
+    /** Under Quarkus, Flyway names a script by its path below the classpath root, as its history table does. */
+    @Test
+    void jdbcInspectorReadsTheApplicationDatabaseAndFlywayHistory() {
+        InspectionResult result = jdbc.inspect(TABLES);
+        CatalogSnapshot snapshot = result.snapshot();
+
+        assertEquals(3, result.catalogQueries());
+        assertTrue(snapshot.enumTypes().contains(new PgEnumType("public", "userrole", List.of("sysadmin", "admin", "user"))),
+                snapshot.enumTypes().toString());
+        assertTrue(snapshot.columns().contains(new PgColumn("public", "users", "role", "userrole", "public", "userrole",
+                true)), snapshot.columns().toString());
+        assertTrue(snapshot.extensions().stream().anyMatch(e -> e.name().equals("uuid-ossp") && e.installed()),
+                snapshot.extensions().toString());
+        assertEquals(List.of(new Migration("1", "iam schema", "db/migration/V1__iam_schema.sql", "SUCCESS",
+                snapshot.migrations().migrations().get(0).checksum(), true)), snapshot.migrations().migrations());
+        assertEquals(List.of(), snapshot.migrations().validationErrors());
+    }
+
+    @Test
+    void reactiveInspectorReadsTheSameCatalogAsTheJdbcOne() {
+        CatalogSnapshot fromJdbc = jdbc.snapshot(TABLES);
+        InspectionResult result = reactive.inspect(TABLES).await().atMost(Duration.ofSeconds(30));
+        CatalogSnapshot fromReactive = result.snapshot();
+
+        assertEquals(3, result.catalogQueries());
+        assertEquals(fromJdbc.enumTypes(), fromReactive.enumTypes());
+        assertEquals(fromJdbc.columns(), fromReactive.columns());
+        assertEquals(fromJdbc.extensions(), fromReactive.extensions());
+        assertEquals(fromJdbc.migrations(), fromReactive.migrations());
+        assertEquals(fromJdbc.settings().searchPath(), fromReactive.settings().searchPath());
+        assertEquals(fromJdbc.settings().currentUser(), fromReactive.settings().currentUser());
+    }
+
+    @Test
+    void databaseNameComesFromTheDatasourceUrl() {
+        assertEquals(database, CatalogInspectors.databaseName(Optional.of("jdbc:postgresql://127.0.0.1:5432/" + database)));
+        assertEquals("app", CatalogInspectors.databaseName(Optional.of("postgresql://db:5432/app?sslmode=require")));
+        assertEquals("(default datasource)", CatalogInspectors.databaseName(Optional.empty()));
+    }
+}

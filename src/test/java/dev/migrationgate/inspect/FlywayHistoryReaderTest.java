@@ -1,0 +1,167 @@
+package dev.migrationgate.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationgate.inspect.MigrationHistory.Migration;
+import dev.migrationgate.inspect.MigrationHistory.ValidationError;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flyway's history as the reader reports it, on scratch databases migrated programmatically from the
+ * scripts under {@code src/test/resources/db/inspect/history}: {@code main} (V1, V2), {@code extra} (V1.5),
+ * {@code future} (V3) and {@code failing} (V3, outside a transaction, failing after its first statement).
+ */
+class FlywayHistoryReaderTest {
+
+    private ScratchDatabase db;
+
+    @BeforeEach
+    void createDatabase() {
+        db = new ScratchDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    private MigrationHistory history(String... locations) {
+        return new FlywayHistoryReader(db.name, db.flyway(locations)).read();
+    }
+
+    private static List<String> states(MigrationHistory history) {
+        return history.migrations().stream().map(m -> m.version() + " " + m.state() + (m.applied() ? " applied" : ""))
+                .toList();
+    }
+
+    @Test
+    void appliedMigrationsAreSuccessfulWithScriptsAndChecksums() {
+        db.flyway("main").migrate();
+
+        MigrationHistory history = history("main");
+
+        assertEquals(List.of("1 SUCCESS applied", "2 SUCCESS applied"), states(history));
+        Migration first = history.migrations().get(0);
+        assertEquals("create widgets", first.description());
+        assertEquals("V1__create_widgets.sql", first.script());
+        assertEquals(db.single("SELECT checksum FROM flyway_schema_history WHERE version = '1'"),
+                String.valueOf(first.checksum()));
+        assertEquals(List.of(), history.validationErrors());
+    }
+
+    @Test
+    void untouchedDatabaseHasOnlyPendingMigrationsAndNoErrors() {
+        MigrationHistory history = history("main");
+
+        assertEquals(List.of("1 PENDING", "2 PENDING"), states(history));
+        assertEquals(List.of(), history.validationErrors());
+    }
+
+    @Test
+    void pendingMigrationIsAStateNotAValidationError() {
+        db.flywayConfiguration("main").target("1").load().migrate();
+
+        MigrationHistory history = history("main");
+
+        assertEquals(List.of("1 SUCCESS applied", "2 PENDING"), states(history));
+        assertEquals(List.of(), history.validationErrors());
+        List<ValidateOutput> plain = db.flyway("main").validateWithResult().invalidMigrations;
+        assertEquals(List.of("2 RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED"),
+                plain.stream().map(o -> o.version + " " + o.errorDetails.errorCode).toList(),
+                "Flyway's own validation counts pending migrations as errors; the reader must not");
+    }
+
+    /**
+     * Flyway on PostgreSQL holds its lock in a transaction on the history connection by default, so the row
+     * recording a failed non-transactional migration is rolled back with that lock; with a session lock
+     * ({@code flyway.postgresql.transactional.lock=false}) the failure stays recorded.
+     */
+    @Test
+    void failedMigrationIsReportedFailed() {
+        Flyway sessionLocked = db.flywayConfiguration("main", "failing")
+                .configuration(Map.of("flyway.postgresql.transactional.lock", "false")).load();
+        assertThrows(FlywayException.class, sessionLocked::migrate);
+
+        MigrationHistory history = history("main", "failing");
+
+        assertEquals(List.of("1 SUCCESS applied", "2 SUCCESS applied", "3 FAILED applied"), states(history));
+        assertEquals(List.of("3 V3__fail_midway.sql FAILED_VERSIONED_MIGRATION"), errors(history));
+    }
+
+    @Test
+    void editedChecksumIsReportedAsChecksumMismatch() {
+        db.flyway("main").migrate();
+        db.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+
+        MigrationHistory history = history("main");
+
+        assertEquals(List.of("1 SUCCESS applied", "2 SUCCESS applied"), states(history));
+        assertEquals(List.of("1 V1__create_widgets.sql CHECKSUM_MISMATCH"), errors(history));
+        assertTrue(history.validationErrors().get(0).message().contains("checksum"),
+                history.validationErrors().get(0).message());
+    }
+
+    @Test
+    void appliedMigrationWhoseScriptIsGoneIsReportedMissing() {
+        db.flyway("main", "extra").migrate();
+
+        MigrationHistory history = history("main");
+
+        assertEquals(List.of("1 SUCCESS applied", "1.5 MISSING_SUCCESS applied", "2 SUCCESS applied"),
+                states(history));
+        assertEquals(List.of("1.5 V1_5__create_sprockets.sql APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED"),
+                errors(history));
+    }
+
+    @Test
+    void migrationNewerThanEveryScriptIsFutureAndIgnoredAsFlywayIsConfigured() {
+        db.flyway("main", "future").migrate();
+
+        MigrationHistory history = history("main");
+
+        assertEquals(List.of("1 SUCCESS applied", "2 SUCCESS applied", "3 FUTURE_SUCCESS applied"), states(history));
+        assertEquals(List.of(), history.validationErrors(), "Flyway ignores *:future unless configured otherwise");
+    }
+
+    @Test
+    void configuredIgnorePatternsStillApplyBesidePending() {
+        db.flyway("main", "future").migrate();
+        Flyway strict = db.flywayConfiguration("main").ignoreMigrationPatterns(new String[0]).load();
+
+        MigrationHistory history = new FlywayHistoryReader(db.name, strict).read();
+
+        assertEquals(List.of("3 V3__create_gizmos.sql APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED"), errors(history));
+    }
+
+    @Test
+    void unreachableDatabaseNamesTheOperationAndKeepsCause() {
+        Flyway flyway = Flyway.configure().dataSource(db.server.jdbcUrl("mg_no_such_db"), db.server.user(),
+                db.server.password()).locations("classpath:db/inspect/history/main").load();
+
+        InspectionException failure = assertThrows(InspectionException.class,
+                () -> new FlywayHistoryReader("mg_no_such_db", flyway).read());
+
+        assertTrue(failure.getMessage().startsWith("reading the Flyway history of database mg_no_such_db: "),
+                failure.getMessage());
+        assertNotNull(assertInstanceOf(FlywayException.class, failure.getCause()));
+    }
+
+    private static List<String> errors(MigrationHistory history) {
+        return history.validationErrors().stream().map(FlywayHistoryReaderTest::describe).toList();
+    }
+
+    private static String describe(ValidationError error) {
+        return error.version() + " " + error.script() + " " + error.errorCode();
+    }
+}

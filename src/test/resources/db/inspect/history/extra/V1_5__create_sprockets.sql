@@ -1,0 +1,1 @@
+CREATE TABLE sprockets (id integer PRIMARY KEY);

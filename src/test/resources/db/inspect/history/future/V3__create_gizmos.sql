@@ -1,0 +1,1 @@
+CREATE TABLE gizmos (id integer PRIMARY KEY);
