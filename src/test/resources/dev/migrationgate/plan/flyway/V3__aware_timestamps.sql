@@ -1,0 +1,2 @@
+ALTER TABLE users
+    ALTER COLUMN created_at TYPE timestamptz USING created_at AT TIME ZONE 'UTC';
