@@ -1,14 +1,16 @@
 package dev.migrationgate.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
  * One problem found in the database: a stable code, its severity, when it was found, the object it
  * concerns ({@code userrole}, {@code users.created_at}), what was expected and found, a one-line
- * message and, where a safe one exists, the repair SQL.
+ * message and, where a safe one exists, the repair SQL. In JSON every field is always present
+ * ({@code fix} is {@code null} when there is no safe repair), whatever the mapper's inclusion default.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Finding(FindingCode code, Severity severity, Stage stage, String object, String expected,
         String actual, String message, String fix) {
 
@@ -33,6 +35,7 @@ public record Finding(FindingCode code, Severity severity, Stage stage, String o
         return new Finding(code, severity, stage, object, expected, actual, message, fix);
     }
 
+    @JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -1,6 +1,10 @@
 package dev.migrationgate.report;
 
-/** The stable codes of the public contract; each names one problem and never changes meaning. */
+/**
+ * The stable codes of the public contract; each names one problem and never changes meaning. Within a
+ * concern the codes are declared in the order their repairs apply (a type before its labels, the labels
+ * before the columns converted to the type), which is the order a {@link GateReport} lists them in.
+ */
 public enum FindingCode {
 
     /** A required or optional extension is available on the server but not created in the database. */
@@ -18,14 +22,14 @@ public enum FindingCode {
 
     /** A mapped enum column needs a PostgreSQL enum type that does not exist. */
     ENUM_TYPE_MISSING(Concern.ENUMS, Severity.ERROR),
-    /** A mapped enum column has another type than the mapping requires. */
-    ENUM_COLUMN_TYPE_MISMATCH(Concern.ENUMS, Severity.ERROR),
-    /** Java writes a value the PostgreSQL enum type lacks: inserts fail. */
-    ENUM_LABEL_MISSING(Concern.ENUMS, Severity.ERROR),
-    /** The PostgreSQL enum type has a label Java cannot read back. */
-    ENUM_LABEL_UNMAPPED(Concern.ENUMS, Severity.ERROR),
     /** The type holds the constant names where Java persists values (differs only by case). */
     ENUM_CASE_MISMATCH(Concern.ENUMS, Severity.ERROR),
+    /** Java writes a value the PostgreSQL enum type lacks: inserts fail. */
+    ENUM_LABEL_MISSING(Concern.ENUMS, Severity.ERROR),
+    /** A mapped enum column has another type than the mapping requires. */
+    ENUM_COLUMN_TYPE_MISMATCH(Concern.ENUMS, Severity.ERROR),
+    /** The PostgreSQL enum type has a label Java cannot read back. */
+    ENUM_LABEL_UNMAPPED(Concern.ENUMS, Severity.ERROR),
     /** Same labels, different sort order: ORDER BY and comparisons differ from Java's order. */
     ENUM_ORDER_DIFFERS(Concern.ENUMS, Severity.WARNING),
 

@@ -1,5 +1,7 @@
 package dev.migrationgate.report;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +12,12 @@ import java.util.Map;
 
 /**
  * The outcome of a gate run or a re-validation: status, the phase reached, how long each phase took
- * (milliseconds, in phase order), and every finding. Serialises to the JSON of the public contract.
+ * (milliseconds, in phase order), and every finding. Serialises to the JSON of the public contract with
+ * any Jackson mapper; {@code checkedAt} as ISO-8601 ({@code 2025-03-01T12:00:00Z}) even without the
+ * Java time module.
  */
 public record GateReport(GateStatus status, String phase, Map<String, Long> durationsMillis,
-        List<Finding> findings, Instant checkedAt) {
+        List<Finding> findings, @JsonSerialize(using = ToStringSerializer.class) Instant checkedAt) {
 
     private static final Comparator<Finding> ORDER = Comparator
             .comparing((Finding f) -> f.severity())
