@@ -1,5 +1,6 @@
 package dev.migrationgate.gate;
 
+import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.inspect.CatalogSnapshot;
@@ -42,6 +43,7 @@ import org.jboss.logging.Logger;
 public class GatePipeline {
 
     private static final Logger LOG = Logger.getLogger(GatePipeline.class);
+    private static final BlockingPolicy POLICY = BlockingPolicy.standard();
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
@@ -109,7 +111,7 @@ public class GatePipeline {
         state.phaseTook(phase, Duration.between(start, clock.instant()));
         findings.addAll(produced);
         state.findings(findings);
-        return GatePolicy.blocking(produced).isEmpty();
+        return produced.stream().noneMatch(POLICY::blocks);
     }
 
     private List<Finding> connect(DataSource dataSource) throws InterruptedException {
@@ -157,7 +159,7 @@ public class GatePipeline {
         if (origin.isEmpty()) {
             return finding;
         }
-        String note = GatePolicy.blocks(finding)
+        String note = POLICY.blocks(finding)
                 ? " Introduced by pending migration " + origin.get().script() + " line " + origin.get().line()
                         + ", which was not applied."
                 : " Pending migration " + origin.get().script() + " line " + origin.get().line() + " touches it.";

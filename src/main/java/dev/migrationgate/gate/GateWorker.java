@@ -1,5 +1,7 @@
 package dev.migrationgate.gate;
 
+import dev.migrationgate.check.BlockingPolicy;
+import dev.migrationgate.check.GateFailedException;
 import dev.migrationgate.report.GateReport;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
@@ -39,7 +41,8 @@ public class GateWorker {
             state.workerStarted();
             GateReport report = runPipeline();
             if (!report.passed()) {
-                throw new GateFailedException(report);
+                throw new GateFailedException(report, report.findings().stream()
+                        .filter(BlockingPolicy.standard()::blocks).toList());
             }
             return;
         }

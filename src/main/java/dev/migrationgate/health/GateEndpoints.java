@@ -97,7 +97,7 @@ public class GateEndpoints {
         }
         Map<String, Long> durations = new java.util.LinkedHashMap<>(state.report().durationsMillis());
         durations.putAll(report.durationsMillis());
-        return new GateReport(report.status(), report.phase(), durations, report.findings(), report.checkedAt());
+        return new GateReport(report.status(), state.phase().label(), durations, report.findings(), report.checkedAt());
     }
 
     private void send(HttpServerResponse response, int status, Object body) {

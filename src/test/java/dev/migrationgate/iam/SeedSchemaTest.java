@@ -1,5 +1,8 @@
 package dev.migrationgate.iam;
 
+import dev.migrationgate.gate.GateState;
+import dev.migrationgate.testdb.GateAwait;
+import org.junit.jupiter.api.BeforeEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +29,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SeedSchemaTest {
+
+    @Inject
+    GateState gate;
+
+    @BeforeEach
+    void gatePassed() throws InterruptedException {
+        GateAwait.passed(gate);
+    }
 
     @Inject
     AgroalDataSource dataSource;

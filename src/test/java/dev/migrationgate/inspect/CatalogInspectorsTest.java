@@ -1,5 +1,8 @@
 package dev.migrationgate.inspect;
 
+import dev.migrationgate.gate.GateState;
+import dev.migrationgate.testdb.GateAwait;
+import org.junit.jupiter.api.BeforeEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +22,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CatalogInspectorsTest {
+
+    @Inject
+    GateState gate;
+
+    @BeforeEach
+    void gatePassed() throws InterruptedException {
+        GateAwait.passed(gate);
+    }
 
     private static final List<String> TABLES = List.of("users", "audit_logs", "user_agent_permissions");
 

@@ -1,5 +1,9 @@
 package dev.migrationgate.iam.api;
 
+import dev.migrationgate.gate.GateState;
+import dev.migrationgate.testdb.GateAwait;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -27,6 +31,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class IamApiTest {
+
+    @Inject
+    GateState gate;
+
+    @BeforeEach
+    void gatePassed() throws InterruptedException {
+        GateAwait.passed(gate);
+    }
 
     @Test
     void createdUserIsListedAndReadWithLowercaseRoleAndNoPassword() {

@@ -1,4 +1,4 @@
-package dev.migrationgate.gate;
+package dev.migrationgate.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,14 +12,16 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class GatePolicyTest {
+class BlockingPolicyTest {
+
+    private static final BlockingPolicy POLICY = BlockingPolicy.standard();
 
     @Test
     void everyErrorBlocksAfterMigrationAndAtRuntime() {
         for (FindingCode code : FindingCode.values()) {
             Finding error = finding(code, Severity.ERROR);
-            assertTrue(GatePolicy.blocks(error.at(Stage.POST_MIGRATION)), code + " post-migration");
-            assertTrue(GatePolicy.blocks(error.at(Stage.RUNTIME)), code + " runtime");
+            assertTrue(POLICY.blocks(error.at(Stage.POST_MIGRATION)), code + " post-migration");
+            assertTrue(POLICY.blocks(error.at(Stage.RUNTIME)), code + " runtime");
         }
     }
 
@@ -27,7 +29,7 @@ class GatePolicyTest {
     void warningsNeverBlock() {
         for (FindingCode code : FindingCode.values()) {
             for (Stage stage : Stage.values()) {
-                assertFalse(GatePolicy.blocks(finding(code, Severity.WARNING).at(stage)), code + " " + stage);
+                assertFalse(POLICY.blocks(finding(code, Severity.WARNING).at(stage)), code + " " + stage);
             }
         }
     }
@@ -36,7 +38,7 @@ class GatePolicyTest {
     void beforeMigrationOnlyExtensionsHistoryDamageAndTheThreeBugsBlock() {
         Set<FindingCode> blocking = EnumSet.noneOf(FindingCode.class);
         for (FindingCode code : FindingCode.values()) {
-            if (GatePolicy.blocks(finding(code, Severity.ERROR).at(Stage.PRE_MIGRATION))) {
+            if (POLICY.blocks(finding(code, Severity.ERROR).at(Stage.PRE_MIGRATION))) {
                 blocking.add(code);
             }
         }
