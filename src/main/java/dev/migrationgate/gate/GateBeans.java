@@ -2,6 +2,7 @@ package dev.migrationgate.gate;
 
 import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.inspect.ReactiveCatalogInspector;
 import dev.migrationgate.report.Stage;
 import jakarta.enterprise.inject.Produces;
@@ -16,6 +17,12 @@ public class GateBeans {
     @Singleton
     SchemaChecks schemaChecks(Clock clock) {
         return new SchemaChecks(clock);
+    }
+
+    @Produces
+    @Singleton
+    SchemaValidator schemaValidator(Expectations expectations, JdbcCatalogInspector inspector, SchemaChecks checks) {
+        return new SchemaValidator(expectations, inspector, checks);
     }
 
     /** Readiness re-validation: the reactive snapshot of the live catalog and Flyway's history, checked. */

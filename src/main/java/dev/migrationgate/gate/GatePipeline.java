@@ -53,17 +53,19 @@ public class GatePipeline {
     private final Flyway flyway;
     private final JdbcCatalogInspector inspector;
     private final SchemaChecks checks;
+    private final SchemaValidator validator;
     private final ExtensionBootstrap bootstrap = new ExtensionBootstrap();
     private final Clock clock;
 
     GatePipeline(GateState state, GateConfig config, Expectations expectations, Flyway flyway,
-            JdbcCatalogInspector inspector, SchemaChecks checks, Clock clock) {
+            JdbcCatalogInspector inspector, SchemaChecks checks, SchemaValidator validator, Clock clock) {
         this.state = state;
         this.config = config;
         this.expectations = expectations;
         this.flyway = flyway;
         this.inspector = inspector;
         this.checks = checks;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -80,8 +82,8 @@ public class GatePipeline {
                 || !phase(GatePhase.EXTENSIONS, findings, () -> bootstrapExtensions(migrationDataSource))
                 || !phase(GatePhase.PRE_MIGRATION, findings, this::validateBeforeMigration)
                 || !phase(GatePhase.MIGRATE, findings, this::migrate)
-                || !phase(GatePhase.POST_MIGRATION, findings, () -> checks.findings(expectations,
-                        inspector.snapshot(expectations.tables()), Stage.POST_MIGRATION))) {
+                || !phase(GatePhase.POST_MIGRATION, findings,
+                        () -> validator.validate(Stage.POST_MIGRATION).findings())) {
             state.fail();
             return state.report();
         }
