@@ -41,8 +41,16 @@ class ExtensionPermissionDeniedTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
 
+    @Inject
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String role;
+
     @Test
     void deniedExtensionNamesTheFixAndRecheckPassesOnceASuperuserRanIt() {
+        assertEquals(List.of("f", "t", "f"), AdminSql.column(database, "SELECT has_database_privilege('" + role
+                + "', current_database(), 'CREATE')::text UNION ALL SELECT has_schema_privilege('" + role
+                + "', 'public', 'CREATE')::text UNION ALL SELECT rolsuper::text FROM pg_roles WHERE rolname = '" + role
+                + "'").stream().map(v -> v.substring(0, 1)).toList(), "premise: tables yes, extensions no, no superuser");
         Http management = Http.at(managementUrl);
         Reply report = Poll.until("the gate to fail", Duration.ofSeconds(60), () -> management.get("/q/gate"),
                 r -> "failed".equals(r.json().getString("status")));

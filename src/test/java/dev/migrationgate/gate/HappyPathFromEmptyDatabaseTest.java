@@ -111,6 +111,8 @@ class HappyPathFromEmptyDatabaseTest {
 
     @Test
     void requiredExtensionsAreCreatedByTheAppRoleAndMissingVectorIsOnlyAWarning() {
+        assertEquals(List.of("false"), AdminSql.column(database, "SELECT rolsuper::text FROM pg_roles WHERE rolname = '"
+                + role + "'"), "premise: the application's role is no superuser");
         assertEquals(List.of("pgcrypto", "uuid-ossp"), AdminSql.column(database, "SELECT x.extname FROM pg_extension x"
                 + " JOIN pg_roles r ON r.oid = x.extowner WHERE r.rolname = '" + role + "' ORDER BY x.extname"));
 

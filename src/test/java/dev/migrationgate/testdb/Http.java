@@ -75,7 +75,7 @@ public final class Http {
     /** A finished response: status, the Retry-After header (or null), the body. */
     public record Reply(int status, String retryAfter, String contentType, String body) {
 
-        private static final Pattern URL_WITH_CREDENTIALS = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^/@\\s\"]+@");
+        private static final Pattern URL_WITH_CREDENTIALS = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://(?!\\*\\*\\*@)[^/@\\s\"]+@");
         private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)password=(?!\\*\\*\\*)");
 
         static Reply of(HttpResponse<String> response) {
