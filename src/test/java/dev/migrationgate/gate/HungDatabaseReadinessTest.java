@@ -27,11 +27,13 @@ import java.util.stream.IntStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Readiness against a database that stops answering: a lock the inspector's catalog query must wait on
- * (ACCESS EXCLUSIVE on {@code pg_enum}, held by the test) makes readiness DOWN within
- * {@code gate.check-timeout} instead of hanging the probe, and concurrent probes share one validation.
+ * Readiness against a database that stops answering: a lock the re-validation must wait on (ACCESS
+ * EXCLUSIVE on a table it reads, held by the test) makes readiness DOWN within {@code gate.check-timeout}
+ * instead of hanging the probe, and concurrent probes share one validation.
  */
 @QuarkusTest
 @TestProfile(GateScenarios.Ready.class)
@@ -66,9 +68,14 @@ class HungDatabaseReadinessTest {
         Poll.until("readiness UP", Duration.ofSeconds(10), () -> management.get("/q/health/ready"), r -> r.status() == 200);
     }
 
-    @Test
-    void hungCatalogTurnsReadinessDownWithinTheCheckTimeoutInsteadOfHangingTheProbe() throws SQLException {
-        try (Connection locker = lockEnumCatalog()) {
+    /**
+     * {@code pg_enum} holds up the reactive catalog query; {@code flyway_schema_history} holds up Flyway's
+     * JDBC history read on a worker thread. Either way the probe answers DOWN on time.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pg_catalog.pg_enum", "public.flyway_schema_history"})
+    void hungDatabaseTurnsReadinessDownWithinTheCheckTimeoutInsteadOfHangingTheProbe(String table) throws SQLException {
+        try (Connection locker = lock(table)) {
             awaitCacheExpired();
             Instant start = Instant.now();
             Reply ready = management.get("/q/health/ready");
@@ -79,7 +86,7 @@ class HungDatabaseReadinessTest {
             assertTrue(took.compareTo(TIMEOUT.plus(MARGIN)) < 0, "the probe took " + took.toMillis() + " ms");
             assertTrue(took.compareTo(TIMEOUT.minusMillis(100)) >= 0,
                     "the probe answered after " + took.toMillis() + " ms, before the timeout: not held by the lock?");
-            assertFalse(waitersOnEnumCatalog().isEmpty(), "the inspector's query must be waiting on pg_enum's lock");
+            assertFalse(waitersOn(table).isEmpty(), "the validation must be waiting on the lock on " + table);
             ready.assertNoCredentials(password);
 
             Instant reportStart = Instant.now();
@@ -98,7 +105,7 @@ class HungDatabaseReadinessTest {
 
     @Test
     void concurrentProbesOnAHungCatalogShareOneValidation() throws SQLException {
-        try (Connection locker = lockEnumCatalog()) {
+        try (Connection locker = lock("pg_catalog.pg_enum")) {
             awaitCacheExpired();
             long before = runtime.validations();
             List<Reply> replies = burst();
@@ -134,20 +141,20 @@ class HungDatabaseReadinessTest {
         return pending.stream().map(CompletableFuture::join).toList();
     }
 
-    /** An open transaction holding ACCESS EXCLUSIVE on pg_enum; the caller rolls it back or closes it. */
-    private Connection lockEnumCatalog() throws SQLException {
+    /** An open transaction holding ACCESS EXCLUSIVE on {@code table}; the caller rolls it back or closes it. */
+    private Connection lock(String table) throws SQLException {
         Connection locker = TestPostgres.server().connect(database);
         locker.setAutoCommit(false);
         try (Statement s = locker.createStatement()) {
-            s.execute("LOCK TABLE pg_catalog.pg_enum IN ACCESS EXCLUSIVE MODE");
+            s.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
         }
         return locker;
     }
 
-    /** Backends of this database waiting for a lock on pg_enum. */
-    private List<String> waitersOnEnumCatalog() {
+    /** Backends of this database waiting for a lock on {@code table}. */
+    private List<String> waitersOn(String table) {
         return AdminSql.column(database, "SELECT l.pid::text FROM pg_locks l WHERE NOT l.granted"
-                + " AND l.relation = 'pg_catalog.pg_enum'::regclass"
+                + " AND l.relation = '" + table + "'::regclass"
                 + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())");
     }
 
