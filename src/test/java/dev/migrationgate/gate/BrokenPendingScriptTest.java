@@ -1,0 +1,67 @@
+package dev.migrationgate.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationgate.testdb.AdminSql;
+import dev.migrationgate.testdb.Http;
+import dev.migrationgate.testdb.Http.Reply;
+import dev.migrationgate.testdb.Poll;
+import dev.migrationgate.testdb.ScenarioDatabase;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pending V2 adds a column and then fails: the gate reports MIGRATION_FAILED with Flyway's error,
+ * and PostgreSQL's transactional DDL leaves the schema and the history exactly as V1 left them.
+ */
+@QuarkusTest
+@TestProfile(GateScenarios.BrokenPendingScript.class)
+class BrokenPendingScriptTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL managementUrl;
+
+    @TestHTTPResource("/")
+    URL apiUrl;
+
+    @Inject
+    @ConfigProperty(name = ScenarioDatabase.DATABASE_KEY)
+    String database;
+
+    @Test
+    void failingScriptIsReportedWithFlywaysErrorAndLeavesTheSchemaUnchanged() {
+        Http management = Http.at(managementUrl);
+        Reply report = Poll.until("the gate to fail", Duration.ofSeconds(60), () -> management.get("/q/gate"),
+                r -> "failed".equals(r.json().getString("status")));
+
+        assertEquals("migrate", report.json().getString("phase"), report.toString());
+        List<Map<String, Object>> failed = report.json().getList("findings.findAll { it.code == 'MIGRATION_FAILED' }");
+        assertEquals(1, failed.size(), report.toString());
+        assertEquals("ERROR", failed.get(0).get("severity"), report.toString());
+        assertTrue(((String) failed.get(0).get("object")).contains("V2__nickname_then_fail.sql"), report.toString());
+        String actual = (String) failed.get(0).get("actual");
+        assertTrue(actual.contains("no_such_type"), "Flyway's error must be in the finding: " + actual);
+
+        assertEquals(List.of(), AdminSql.column(database, "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = 'users' AND column_name IN ('nickname', 'mood')"));
+        assertEquals(List.of("1"), AdminSql.appliedVersions(database));
+        assertEquals(List.of("1"), AdminSql.column(database, "SELECT version FROM flyway_schema_history"
+                + " WHERE version IS NOT NULL ORDER BY installed_rank"), "no failed V2 row either");
+
+        Reply ready = management.get("/q/health/ready");
+        assertEquals(503, ready.status(), ready.toString());
+        assertEquals("DOWN", ready.checkStatus("gate-migrations"), ready.toString());
+        assertTrue(ready.codes("gate-migrations").contains("MIGRATION_FAILED"), ready.toString());
+        assertEquals(503, Http.at(apiUrl).get("/api/users").status());
+        assertEquals(200, management.get("/q/health/live").status());
+    }
+}
