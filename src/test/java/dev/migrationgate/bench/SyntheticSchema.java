@@ -18,12 +18,7 @@ import java.util.Map;
  */
 record SyntheticSchema(int tables, int enumTypes) {
 
-    /** The package of the generated Java model. */
-    static final String PACKAGE = "bench.model";
-    static final int COLUMNS_PER_TABLE = 10;
-    static final int ENUM_COLUMNS_PER_TABLE = 3;
-    static final int TEMPORAL_COLUMNS_PER_TABLE = 3;
-
+    private static final String PACKAGE = "bench.model";
     private static final List<String> LABELS =
             List.of("DRAFT", "OPEN", "ACTIVE", "PAUSED", "CLOSED", "ARCHIVED", "DELETED");
     private static final List<String> ENUM_COLUMNS = List.of("status", "category", "phase");
@@ -32,11 +27,6 @@ record SyntheticSchema(int tables, int enumTypes) {
         if (tables < 1 || enumTypes < 1) {
             throw new IllegalArgumentException("A synthetic schema needs at least one table and one enum type");
         }
-    }
-
-    /** How many columns the tables have together. */
-    public int columns() {
-        return tables * COLUMNS_PER_TABLE;
     }
 
     /** The Flyway migration creating the extensions the model requires, every enum type and every table. */
@@ -53,7 +43,7 @@ record SyntheticSchema(int tables, int enumTypes) {
                     .append("    name text NOT NULL,\n")
                     .append("    quantity integer,\n")
                     .append("    reference uuid DEFAULT gen_random_uuid(),\n");
-            for (int c = 0; c < ENUM_COLUMNS_PER_TABLE; c++) {
+            for (int c = 0; c < ENUM_COLUMNS.size(); c++) {
                 sql.append("    ").append(ENUM_COLUMNS.get(c)).append(' ').append(enumTypeName(enumOf(t, c)))
                         .append(",\n");
             }
@@ -100,7 +90,7 @@ record SyntheticSchema(int tables, int enumTypes) {
                 .append("    public String name;\n")
                 .append("    public Integer quantity;\n")
                 .append("    public UUID reference;\n");
-        for (int c = 0; c < ENUM_COLUMNS_PER_TABLE; c++) {
+        for (int c = 0; c < ENUM_COLUMNS.size(); c++) {
             java.append("    @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) public ")
                     .append(enumClassName(enumOf(table, c))).append(' ').append(ENUM_COLUMNS.get(c)).append(";\n");
         }
@@ -112,7 +102,7 @@ record SyntheticSchema(int tables, int enumTypes) {
     }
 
     private int enumOf(int table, int column) {
-        return (table * ENUM_COLUMNS_PER_TABLE + column) % enumTypes;
+        return (table * ENUM_COLUMNS.size() + column) % enumTypes;
     }
 
     private static List<String> labels(int enumType) {
