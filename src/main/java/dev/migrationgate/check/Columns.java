@@ -2,22 +2,29 @@ package dev.migrationgate.check;
 
 import dev.migrationgate.inspect.CatalogSnapshot;
 import dev.migrationgate.inspect.PgColumn;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Finds a mapped column in a snapshot the way PostgreSQL resolves the application's unqualified
- * names: when a table exists in several schemas, the one earliest on the search path wins.
+ * names: when a table exists in several schemas, the one earliest on the search path wins. Indexed
+ * once per snapshot, so that a look-up costs the same whatever the schema size.
  */
 final class Columns {
 
-    private final List<PgColumn> columns;
+    private final Map<String, Map<String, PgColumn>> byTable;
     private final List<String> searchPath;
 
     private Columns(List<PgColumn> columns, List<String> searchPath) {
-        this.columns = columns;
         this.searchPath = searchPath;
+        this.byTable = new HashMap<>();
+        for (PgColumn column : columns) {
+            byTable.computeIfAbsent(column.table(), t -> new HashMap<>())
+                    .merge(column.column(), column, (kept, other) -> rank(other.schema()) < rank(kept.schema())
+                            ? other : kept);
+        }
     }
 
     static Columns of(CatalogSnapshot snapshot) {
@@ -26,13 +33,11 @@ final class Columns {
     }
 
     Optional<PgColumn> find(String table, String column) {
-        return columns.stream()
-                .filter(c -> c.table().equals(table) && c.column().equals(column))
-                .min(Comparator.comparingInt(c -> rank(c.schema())));
+        return Optional.ofNullable(byTable.getOrDefault(table, Map.of()).get(column));
     }
 
     boolean hasTable(String table) {
-        return columns.stream().anyMatch(c -> c.table().equals(table));
+        return byTable.containsKey(table);
     }
 
     /** Position of {@code schema} on the search path; schemas off the path rank last. */

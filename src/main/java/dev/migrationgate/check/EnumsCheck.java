@@ -8,7 +8,6 @@ import dev.migrationgate.inspect.PgColumn;
 import dev.migrationgate.inspect.PgEnumType;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Mapped enum attributes against their columns and the PostgreSQL enum types behind them.
@@ -57,12 +57,14 @@ public final class EnumsCheck implements Check {
     @Override
     public List<Finding> check(Expectations expectations, CatalogSnapshot snapshot) {
         Columns columns = Columns.of(snapshot);
+        Map<String, List<PgEnumType>> types = snapshot.enumTypes().stream()
+                .collect(Collectors.groupingBy(PgEnumType::name, LinkedHashMap::new, Collectors.toList()));
         Set<Finding> findings = new LinkedHashSet<>();
-        Map<String, Map<List<String>, List<String>>> missingTypes = new LinkedHashMap<>();
-        Map<PgEnumType, Map<List<String>, List<String>>> usedTypes = new LinkedHashMap<>();
+        Map<String, Map<List<String>, Set<String>>> missingTypes = new LinkedHashMap<>();
+        Map<PgEnumType, Map<List<String>, Set<String>>> usedTypes = new LinkedHashMap<>();
         for (EnumExpectation expectation : expectations.enums()) {
             Optional<PgColumn> column = columns.find(expectation.table(), expectation.column());
-            Optional<PgEnumType> named = namedType(expectation, column, snapshot, columns);
+            Optional<PgEnumType> named = namedType(expectation, column, types, columns);
             if (expectation.storage() == EnumStorage.NAMED_ENUM && expectation.enumType().isPresent()
                     && named.isEmpty()) {
                 use(missingTypes, expectation.enumType().get(), expectation);
@@ -70,40 +72,37 @@ public final class EnumsCheck implements Check {
             columnFinding(expectation, column, named, columns).ifPresent(findings::add);
             if (expectation.storage() != EnumStorage.ORDINAL) {
                 column.filter(PgColumn::enumType)
-                        .flatMap(c -> type(snapshot, c.typeSchema(), c.typeName()))
+                        .flatMap(c -> type(types, c.typeSchema(), c.typeName()))
                         .ifPresent(type -> use(usedTypes, type, expectation));
                 named.ifPresent(type -> use(usedTypes, type, expectation));
             }
         }
         missingTypes.forEach((name, usages) -> usages.forEach(
-                (labels, usedBy) -> findings.add(typeMissing(name, labels, usedBy))));
+                (labels, usedBy) -> findings.add(typeMissing(name, labels, List.copyOf(usedBy)))));
         usedTypes.forEach((type, usages) -> usages.forEach(
-                (labels, usedBy) -> findings.addAll(EnumLabels.compare(type, labels, usedBy))));
+                (labels, usedBy) -> findings.addAll(EnumLabels.compare(type, labels, List.copyOf(usedBy)))));
         return List.copyOf(findings);
     }
 
-    private static <K> void use(Map<K, Map<List<String>, List<String>>> uses, K key, EnumExpectation expectation) {
-        List<String> usedBy = uses.computeIfAbsent(key, k -> new LinkedHashMap<>())
-                .computeIfAbsent(expectation.labels(), l -> new ArrayList<>());
-        if (!usedBy.contains(expectation.qualifiedColumn())) {
-            usedBy.add(expectation.qualifiedColumn());
-        }
+    private static <K> void use(Map<K, Map<List<String>, Set<String>>> uses, K key, EnumExpectation expectation) {
+        uses.computeIfAbsent(key, k -> new LinkedHashMap<>())
+                .computeIfAbsent(expectation.labels(), l -> new LinkedHashSet<>())
+                .add(expectation.qualifiedColumn());
     }
 
     private static Optional<PgEnumType> namedType(EnumExpectation expectation, Optional<PgColumn> column,
-            CatalogSnapshot snapshot, Columns columns) {
+            Map<String, List<PgEnumType>> types, Columns columns) {
         if (expectation.storage() != EnumStorage.NAMED_ENUM || expectation.enumType().isEmpty()) {
             return Optional.empty();
         }
         String tableSchema = column.map(PgColumn::schema).orElse(null);
-        return snapshot.enumTypes().stream()
-                .filter(t -> t.name().equals(expectation.enumType().get()))
+        return types.getOrDefault(expectation.enumType().get(), List.of()).stream()
                 .min(Comparator.comparingInt(t -> Objects.equals(t.schema(), tableSchema) ? -1 : columns.rank(t.schema())));
     }
 
-    private static Optional<PgEnumType> type(CatalogSnapshot snapshot, String schema, String name) {
-        return snapshot.enumTypes().stream()
-                .filter(t -> Objects.equals(t.schema(), schema) && t.name().equals(name))
+    private static Optional<PgEnumType> type(Map<String, List<PgEnumType>> types, String schema, String name) {
+        return types.getOrDefault(name, List.of()).stream()
+                .filter(t -> Objects.equals(t.schema(), schema))
                 .findFirst();
     }
 

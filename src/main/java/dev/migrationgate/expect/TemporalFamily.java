@@ -1,5 +1,7 @@
 package dev.migrationgate.expect;
 
+import java.util.regex.Pattern;
+
 /** The PostgreSQL column type a temporal Java type requires, as {@code format_type} spells it. */
 public enum TemporalFamily {
     TIMESTAMP("timestamp without time zone", false),
@@ -7,6 +9,8 @@ public enum TemporalFamily {
     DATE("date", false),
     TIME("time without time zone", false),
     TIMETZ("time with time zone", true);
+
+    private static final Pattern PRECISION = Pattern.compile("\\(\\d+\\)");
 
     private final String typeName;
     private final boolean zoned;
@@ -30,7 +34,7 @@ public enum TemporalFamily {
      * {@code null} when the type is not temporal.
      */
     public static TemporalFamily ofFormatType(String formatType) {
-        String bare = formatType.replaceAll("\\(\\d+\\)", "");
+        String bare = PRECISION.matcher(formatType).replaceAll("");
         for (TemporalFamily family : values()) {
             if (family.typeName.equals(bare)) {
                 return family;

@@ -1,14 +1,23 @@
 package dev.migrationgate.inspect;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Maps the rows of the catalog queries to the records of one {@link CatalogSnapshot}. */
+/**
+ * Maps the rows of the catalog queries to the records of one {@link CatalogSnapshot}, the columns ordered by
+ * schema, table and position.
+ */
 final class CatalogAssembler {
 
+    private static final Comparator<PositionedColumn> COLUMN_ORDER = Comparator
+            .comparing((PositionedColumn p) -> p.column().schema())
+            .thenComparing(p -> p.column().table())
+            .thenComparingInt(PositionedColumn::position);
+
     private final List<PgEnumType> enumTypes = new ArrayList<>();
-    private final List<PgColumn> columns = new ArrayList<>();
+    private final List<PositionedColumn> columns = new ArrayList<>();
     private final List<PgExtension> extensions = new ArrayList<>();
     private SessionSettings settings;
 
@@ -17,9 +26,9 @@ final class CatalogAssembler {
         switch (query) {
             case ENUM_TYPES -> enumTypes.add(new PgEnumType(row.text("type_schema"), row.text("type_name"),
                     row.texts("labels")));
-            case COLUMNS -> columns.add(new PgColumn(row.text("table_schema"), row.text("table_name"),
-                    row.text("column_name"), row.text("format_type"), row.text("type_schema"), row.text("type_name"),
-                    row.flag("enum_type")));
+            case COLUMNS -> columns.add(new PositionedColumn(new PgColumn(row.text("table_schema"),
+                    row.text("table_name"), row.text("column_name"), row.text("format_type"), row.text("type_schema"),
+                    row.text("type_name"), row.flag("enum_type")), row.integer("column_position")));
             case EXTENSIONS -> {
                 if (settings == null) {
                     settings = new SessionSettings(row.text("session_time_zone"), row.text("default_time_zone"),
@@ -41,6 +50,11 @@ final class CatalogAssembler {
         if (settings == null) {
             throw new IllegalStateException("The extensions query returned no row, so no session settings");
         }
-        return new CatalogSnapshot(enumTypes, columns, extensions, settings, history);
+        List<PgColumn> ordered = columns.stream().sorted(COLUMN_ORDER).map(PositionedColumn::column).toList();
+        return new CatalogSnapshot(enumTypes, ordered, extensions, settings, history);
+    }
+
+    /** A column with its {@code attnum}. */
+    private record PositionedColumn(PgColumn column, int position) {
     }
 }

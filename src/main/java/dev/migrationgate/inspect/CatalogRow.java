@@ -8,6 +8,9 @@ interface CatalogRow {
     /** The text value of {@code column}, or {@code null} when it is SQL NULL. */
     String text(String column);
 
+    /** The integer value of {@code column}; SQL NULL reads as 0. */
+    int integer(String column);
+
     /** The boolean value of {@code column}; SQL NULL reads as {@code false}. */
     boolean flag(String column);
 

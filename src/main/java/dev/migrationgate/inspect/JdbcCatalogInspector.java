@@ -98,6 +98,15 @@ public final class JdbcCatalogInspector {
         }
 
         @Override
+        public int integer(String column) {
+            try {
+                return rs.getInt(column);
+            } catch (SQLException e) {
+                throw new ColumnReadException(e);
+            }
+        }
+
+        @Override
         public boolean flag(String column) {
             try {
                 return rs.getBoolean(column);

@@ -92,6 +92,12 @@ public final class ReactiveCatalogInspector {
         }
 
         @Override
+        public int integer(String column) {
+            Integer value = row.getInteger(column);
+            return value == null ? 0 : value;
+        }
+
+        @Override
         public boolean flag(String column) {
             return Boolean.TRUE.equals(row.getBoolean(column));
         }
