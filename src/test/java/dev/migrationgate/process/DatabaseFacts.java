@@ -45,6 +45,13 @@ public final class DatabaseFacts {
         }
     }
 
+    /** What {@link #historyRows()} holds once every shipped migration was applied exactly once. */
+    public static Map<String, Long> everyShippedVersionAppliedOnce() throws IOException {
+        Map<String, Long> rows = new TreeMap<>();
+        shippedVersions().forEach(version -> rows.put(version + "/true", 1L));
+        return rows;
+    }
+
     /** Rows of {@code flyway_schema_history} per version and outcome, e.g. {@code 1/true → 1}; empty without a history. */
     public Map<String, Long> historyRows() throws SQLException {
         if (!tables().contains("flyway_schema_history")) {
