@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationgate.testdb.DelayedProxy;
 import dev.migrationgate.testdb.TestPostgres;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,12 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Quarkus's init-and-exit mode, requested the two ways a Job or init container sets it: the process runs
- * the gate once and exits 0 only when it passed, with the database migrated; a failed gate exits non-zero.
+ * the gate once and exits 0 only when it passed, with the database migrated; a failed gate, or a database
+ * not reachable within {@code gate.connect-timeout}, exits non-zero.
  */
 class InitAndExitIT {
 
@@ -63,6 +66,21 @@ class InitAndExitIT {
                     "tables: " + facts.tables());
             assertEquals(Map.of("pgcrypto", 1L, "uuid-ossp", 1L), facts.extensionRows(List.of("uuid-ossp", "pgcrypto")));
             assertTrue(app.output().contains("Migration gate passed"), app.output());
+        }
+    }
+
+    @Test
+    void unreachableDatabaseExitsNonZeroAfterTheConnectTimeout() throws Exception {
+        try (DelayedProxy closed = new DelayedProxy(server.host(), server.port());
+                AppProcess app = Request.ENVIRONMENT_VARIABLE.start(database, Map.of(
+                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + closed.port() + "/" + database,
+                        "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + closed.port() + "/" + database,
+                        "gate.connect-timeout", "3s"))) {
+            int exitCode = app.awaitExit(DEADLINE);
+
+            String output = app.output();
+            assertNotEquals(0, exitCode, output);
+            assertTrue(output.contains("DATABASE_UNREACHABLE"), output);
         }
     }
 
