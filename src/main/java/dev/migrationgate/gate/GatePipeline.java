@@ -7,6 +7,7 @@ import dev.migrationgate.inspect.CatalogSnapshot;
 import dev.migrationgate.inspect.InspectionException;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.plan.FlywayPendingScripts;
+import dev.migrationgate.plan.PendingScripts;
 import dev.migrationgate.plan.PlannedSchema;
 import dev.migrationgate.plan.SchemaPlanner;
 import dev.migrationgate.plan.ScriptLocation;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -143,8 +145,7 @@ public class GatePipeline {
     }
 
     private List<Finding> validateBeforeMigration() {
-        CatalogSnapshot live = inspector.snapshot(expectations.tables());
-        PlannedSchema plan = SchemaPlanner.plan(live, FlywayPendingScripts.read(flyway));
+        PlannedSchema plan = consistentPlan();
         plan.notAnalysed().forEach(skipped -> LOG.infof("Not analysed before migrating (left to post-migration "
                 + "validation): %s line %d: %s", skipped.script(), skipped.line(), skipped.reason()));
         Set<String> denied = state.report().findings().stream()
@@ -154,6 +155,33 @@ public class GatePipeline {
                 .filter(f -> !(f.code() == FindingCode.EXTENSION_MISSING && denied.contains(f.object())))
                 .map(f -> traced(f, plan))
                 .toList();
+    }
+
+    /**
+     * The live snapshot with the pending scripts applied, read while no migration committed: another
+     * replica migrating between the catalog read and the pending list would pair a catalog without its
+     * tables with an empty pending list, and fail this gate for objects that exist. Flyway's history
+     * only grows, so an unchanged pending list before and after the reads proves they saw one state;
+     * otherwise they are read again, at most once per migration that was pending.
+     */
+    private PlannedSchema consistentPlan() {
+        List<String> before = pendingScripts();
+        int rereads = before.size();
+        for (int attempt = 0; ; attempt++) {
+            CatalogSnapshot live = inspector.snapshot(expectations.tables());
+            PendingScripts pending = FlywayPendingScripts.read(flyway);
+            List<String> after = pendingScripts();
+            if (after.equals(before) || attempt >= rereads) {
+                return SchemaPlanner.plan(live, pending);
+            }
+            LOG.infof("Migrations were applied by another instance while validating (pending before %s, now %s);"
+                    + " reading the catalog again", before, after);
+            before = after;
+        }
+    }
+
+    private List<String> pendingScripts() {
+        return Arrays.stream(flyway.info().pending()).map(MigrationInfo::getScript).toList();
     }
 
     private static Finding traced(Finding finding, PlannedSchema plan) {

@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the start-up pipeline on its own thread once the application has started, so the HTTP server
- * and the probes answer while it works (the async-bootstrap model). In Quarkus's init-and-exit mode it
- * runs synchronously instead and a failed gate fails start-up, so the process exits non-zero.
+ * and the probes answer while it works (the async-bootstrap model). In run-once mode (Quarkus's
+ * init-and-exit, see {@link GateMain}) it runs synchronously instead and a failed gate fails start-up, so
+ * the process exits non-zero.
  */
 @ApplicationScoped
 public class GateWorker {
@@ -24,19 +25,19 @@ public class GateWorker {
     private final GatePipeline pipeline;
     private final GateState state;
     private final GateConfig config;
-    private final boolean initAndExit;
+    private final boolean runOnce;
     private final AtomicBoolean running = new AtomicBoolean();
 
     GateWorker(GatePipeline pipeline, GateState state, GateConfig config,
-            @ConfigProperty(name = "quarkus.init-and-exit", defaultValue = "false") boolean initAndExit) {
+            @ConfigProperty(name = GateMain.RUN_ONCE, defaultValue = "false") boolean runOnce) {
         this.pipeline = pipeline;
         this.state = state;
         this.config = config;
-        this.initAndExit = initAndExit;
+        this.runOnce = runOnce;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (initAndExit) {
+        if (runOnce) {
             running.set(true);
             state.workerStarted();
             GateReport report = runPipeline();

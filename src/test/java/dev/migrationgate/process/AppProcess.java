@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -41,6 +42,15 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the packaged application on {@code database} with extra {@code -D} properties. */
     public static AppProcess start(String database, Map<String, String> properties) throws IOException {
+        return start(database, properties, Map.of());
+    }
+
+    /**
+     * Starts the packaged application on {@code database} with extra {@code -D} properties and extra
+     * environment variables (the way a Kubernetes manifest configures it).
+     */
+    public static AppProcess start(String database, Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run these tests with ./mvnw verify,"
@@ -63,8 +73,9 @@ public final class AppProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Path log = Files.createTempFile("migration-gate-" + http + "-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new AppProcess(process, http, management, log);
     }
 
@@ -88,12 +99,12 @@ public final class AppProcess implements AutoCloseable {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
-            return new Response(-1, e.toString());
+            return new Response(-1, e.toString(), Map.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Response(-1, e.toString());
+            return new Response(-1, e.toString(), Map.of());
         }
     }
 
@@ -104,12 +115,40 @@ public final class AppProcess implements AutoCloseable {
         Response last = management(path);
         while (!condition.test(last)) {
             if (Instant.now().isAfter(end) || !process.isAlive()) {
-                throw new AssertionError("Condition on " + path + " not met within " + deadline + " (alive="
+                throw new AssertionError("Condition on " + path + " of " + this + " not met within " + deadline + " (alive="
                         + process.isAlive() + "); last answer " + last + "\n--- application output ---\n" + output());
             }
             Thread.sleep(100);
+            last = management(path);
         }
         return last;
+    }
+
+    /**
+     * Polls {@code path} on the management port for {@code duration} and fails as soon as an answer breaks
+     * {@code condition} or the process exits: a state that must hold, not just be reached.
+     */
+    public void assertHolds(String path, Predicate<Response> condition, Duration duration) throws InterruptedException {
+        Instant end = Instant.now().plus(duration);
+        int answers = 0;
+        do {
+            Response answer = management(path);
+            if (!process.isAlive() || !condition.test(answer)) {
+                throw new AssertionError("Condition on " + path + " of " + this + " broke after " + answers + " answer(s) (alive="
+                        + process.isAlive() + "); answer " + answer + "\n--- application output ---\n" + output());
+            }
+            answers++;
+            Thread.sleep(100);
+        } while (Instant.now().isBefore(end));
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public String toString() {
+        return "application pid " + process.pid() + " (http " + httpPort + ", management " + managementPort + ")";
     }
 
     /** Waits for the process to exit and returns its exit code. */
@@ -138,7 +177,18 @@ public final class AppProcess implements AutoCloseable {
         Files.deleteIfExists(log);
     }
 
-    /** An HTTP answer. */
-    public record Response(int status, String body) {
+    /** An HTTP answer; header names are lower case. */
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+
+        /** The first value of header {@code name}, if present. */
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
     }
 }

@@ -1,0 +1,62 @@
+package dev.migrationgate.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationgate.testdb.DelayedProxy;
+import dev.migrationgate.testdb.TestPostgres;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database that comes up after the service: the process starts, answers started and live, stays
+ * unready with DATABASE_UNREACHABLE and alive while the port is closed, and becomes ready once it opens.
+ */
+class LateDatabaseIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    private final TestPostgres server = TestPostgres.server();
+    private String database;
+
+    @BeforeEach
+    void createEmptyDatabase() {
+        database = server.createDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        server.dropDatabase(database);
+    }
+
+    @Test
+    void probesAnswerWhileTheDatabaseIsAbsentAndReadinessFollowsWhenItArrives() throws Exception {
+        try (DelayedProxy lateServer = new DelayedProxy(server.host(), server.port());
+                AppProcess app = AppProcess.start(database, Map.of(
+                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + lateServer.port() + "/" + database,
+                        "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + lateServer.port() + "/" + database,
+                        "gate.connect-timeout", "300s"))) {
+            app.awaitManagement("/q/health/started", answer -> answer.status() == 200, DEADLINE);
+            assertEquals(200, app.management("/q/health/live").status());
+            AppProcess.Response ready = app.awaitManagement("/q/health/ready", answer -> answer.status() == 503
+                    && Health.of(answer).data("gate", "codes").orElse("").contains("DATABASE_UNREACHABLE"), DEADLINE);
+            assertEquals("connect", Health.of(ready).data("gate", "phase").orElse(""), ready.toString());
+
+            app.assertHolds("/q/health/live", answer -> answer.status() == 200, Duration.ofSeconds(3));
+            assertEquals(503, app.management("/q/health/ready").status(), "still waiting for the database");
+            assertEquals(503, app.api("/api/users").status());
+
+            lateServer.open();
+
+            app.awaitManagement("/q/health/ready", answer -> answer.status() == 200, DEADLINE);
+            assertEquals(200, app.api("/api/users").status());
+            assertEquals(DatabaseFacts.everyShippedVersionAppliedOnce(), new DatabaseFacts(server, database).historyRows());
+            assertEquals(1, app.output().lines().filter(line -> line.contains("started in")).count(),
+                    "one start-up, no restart:\n" + app.output());
+            assertTrue(app.isAlive());
+        }
+    }
+}
