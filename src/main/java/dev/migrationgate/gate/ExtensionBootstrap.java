@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Creates every configured extension that is missing, in one transaction holding the gate's own
@@ -19,6 +20,8 @@ import javax.sql.DataSource;
  * the server lacks or the role may not create is reported and the others still get created.
  */
 public class ExtensionBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(ExtensionBootstrap.class);
 
     /** Key of the gate's advisory lock; Flyway's lock uses a different key space. */
     public static final long ADVISORY_LOCK_KEY = 0x6d67_6578_7462_6f6fL;
@@ -54,6 +57,9 @@ public class ExtensionBootstrap {
                         connection.rollback(savepoint);
                         if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
                             findings.add(permissionDenied(requirement, database, create, e));
+                        } else {
+                            LOG.warnf("%s failed (SQLSTATE %s): %s; the extension check reports what is missing",
+                                    create, e.getSQLState(), e.getMessage());
                         }
                     }
                 }
