@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Http.Reply;
-import dev.migrationgate.testdb.Poll;
 import dev.migrationgate.testdb.ScenarioDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,8 +38,7 @@ class BrokenPendingScriptTest {
     @Test
     void failingScriptIsReportedWithFlywaysErrorAndLeavesTheSchemaUnchanged() {
         Http management = Http.at(managementUrl);
-        Reply report = Poll.until("the gate to fail", Duration.ofSeconds(60), () -> management.get("/q/gate"),
-                r -> "failed".equals(r.json().getString("status")));
+        Reply report = management.awaitGate("failed");
 
         assertEquals("migrate", report.json().getString("phase"), report.toString());
         List<Map<String, Object>> failed = report.json().getList("findings.findAll { it.code == 'MIGRATION_FAILED' }");

@@ -52,8 +52,7 @@ class ExtensionPermissionDeniedTest {
                 + "', 'public', 'CREATE')::text UNION ALL SELECT rolsuper::text FROM pg_roles WHERE rolname = '" + role
                 + "'").stream().map(v -> v.substring(0, 1)).toList(), "premise: tables yes, extensions no, no superuser");
         Http management = Http.at(managementUrl);
-        Reply report = Poll.until("the gate to fail", Duration.ofSeconds(60), () -> management.get("/q/gate"),
-                r -> "failed".equals(r.json().getString("status")));
+        Reply report = management.awaitGate("failed");
 
         assertEquals("extensions", report.json().getString("phase"), report.toString());
         List<Map<String, Object>> denied = report.json()
@@ -78,8 +77,7 @@ class ExtensionPermissionDeniedTest {
         Reply recheck = management.post("/q/gate/recheck");
         assertEquals(202, recheck.status(), recheck.toString());
 
-        Reply passed = Poll.until("the gate to pass after the recheck", Duration.ofSeconds(60),
-                () -> management.get("/q/gate"), r -> "passed".equals(r.json().getString("status")));
+        Reply passed = management.awaitGate("passed");
         assertEquals("ready", passed.json().getString("phase"), passed.toString());
         assertEquals(List.of("pgcrypto", "plpgsql", "uuid-ossp"), AdminSql.extensions(database));
         assertEquals(List.of("1"), AdminSql.appliedVersions(database));

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Http.Reply;
-import dev.migrationgate.testdb.Poll;
 import dev.migrationgate.testdb.ScenarioDatabase;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,8 +58,7 @@ class HappyPathFromEmptyDatabaseTest {
     void gatePassed() {
         management = Http.at(managementUrl);
         api = Http.at(apiUrl);
-        Poll.until("the gate to pass", Duration.ofSeconds(60), () -> management.get("/q/gate"),
-                r -> "passed".equals(r.json().getString("status")));
+        management.awaitGate("passed");
     }
 
     @Test

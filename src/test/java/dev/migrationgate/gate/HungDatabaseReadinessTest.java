@@ -63,8 +63,7 @@ class HungDatabaseReadinessTest {
     @BeforeEach
     void ready() {
         management = Http.at(managementUrl);
-        Poll.until("the gate to pass", Duration.ofSeconds(60), () -> management.get("/q/gate"),
-                r -> "passed".equals(r.json().getString("status")));
+        management.awaitGate("passed");
         Poll.until("readiness UP", Duration.ofSeconds(10), () -> management.get("/q/health/ready"), r -> r.status() == 200);
     }
 

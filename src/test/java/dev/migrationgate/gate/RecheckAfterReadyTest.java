@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Http.Reply;
-import dev.migrationgate.testdb.Poll;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +28,7 @@ class RecheckAfterReadyTest {
     @Test
     void recheckAnswersWithAFreshReportAndAnImmediateSecondOneIsRateLimited() {
         Http management = Http.at(managementUrl);
-        Poll.until("the gate to pass", Duration.ofSeconds(60), () -> management.get("/q/gate"),
-                r -> "passed".equals(r.json().getString("status")));
+        management.awaitGate("passed");
         long before = runtime.validations();
         Instant asked = Instant.now();
 

@@ -49,8 +49,7 @@ class RuntimeDriftTest {
     @BeforeEach
     void readyBeforeDrift() {
         management = Http.at(managementUrl);
-        Poll.until("the gate to pass", Duration.ofSeconds(60), () -> management.get("/q/gate"),
-                r -> "passed".equals(r.json().getString("status")));
+        management.awaitGate("passed");
         awaitAllUp();
     }
 

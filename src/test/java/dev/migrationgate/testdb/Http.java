@@ -52,6 +52,12 @@ public final class Http {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Polls {@code GET /q/gate} until its {@code status} is {@code status} (e.g. passed, failed); 60 s at most. */
+    public Reply awaitGate(String status) {
+        return Poll.until("the gate to be " + status, Duration.ofSeconds(60), () -> get("/q/gate"),
+                r -> status.equals(r.json().getString("status")));
+    }
+
     /** A GET sent without waiting for the reply. */
     public CompletableFuture<Reply> getAsync(String path) {
         return CLIENT.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).thenApply(Reply::of);
