@@ -59,10 +59,6 @@ public class GateWorker {
         return start();
     }
 
-    public boolean isRunning() {
-        return running.get();
-    }
-
     private boolean start() {
         if (!running.compareAndSet(false, true)) {
             return false;
