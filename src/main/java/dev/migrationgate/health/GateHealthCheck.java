@@ -6,6 +6,7 @@ import dev.migrationgate.report.Finding;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
@@ -30,25 +31,27 @@ public class GateHealthCheck implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return readiness.report().map(report -> {
-            boolean up = state.hasPassed() && report.errors().isEmpty();
+            List<Finding> blocking = GateReadiness.blocking(report.findings());
+            boolean up = state.hasPassed() && blocking.isEmpty();
             HealthCheckResponseBuilder builder = HealthCheckResponse.named(Concern.INFRASTRUCTURE.healthCheckName())
                     .status(up)
                     .withData("phase", state.phase().label())
                     .withData("status", (up ? report.status() : state.status()).label())
                     .withData(GateReadiness.CODES, GateReadiness.codes(report.findings(Concern.INFRASTRUCTURE)))
-                    .withData(GateReadiness.DETAIL, detail(up, report.errors()));
+                    .withData(GateReadiness.DETAIL, detail(up, blocking));
             state.report().durationsMillis().forEach((phase, millis) -> builder.withData(phase + "Ms", millis));
             state.failingSince().ifPresent(since -> builder.withData("failingSince", since.toString()));
             return builder.build();
         });
     }
 
-    private String detail(boolean up, java.util.List<Finding> errors) {
+    private String detail(boolean up, List<Finding> blocking) {
         if (up) {
             return "ok";
         }
-        if (!errors.isEmpty()) {
-            return errors.size() + " blocking finding(s), first: " + errors.get(0).code() + " " + errors.get(0).object();
+        if (!blocking.isEmpty()) {
+            return blocking.size() + " blocking finding(s), first: " + blocking.get(0).code() + " "
+                    + blocking.get(0).object();
         }
         return "gate not passed yet (phase " + state.phase().label() + ")";
     }

@@ -1,5 +1,6 @@
 package dev.migrationgate.health;
 
+import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.gate.GateState;
 import dev.migrationgate.gate.RuntimeValidation;
 import dev.migrationgate.report.Concern;
@@ -40,11 +41,11 @@ public class GateReadiness {
         return Uni.createFrom().completionStage(runtime::current);
     }
 
-    /** The response of the check named after {@code concern}: DOWN while its concern has an ERROR. */
+    /** The response of the check named after {@code concern}: DOWN while its concern has a blocking finding. */
     public Uni<HealthCheckResponse> concern(Concern concern) {
         return report().map(report -> {
             List<Finding> findings = report.findings(concern);
-            boolean blocking = findings.stream().anyMatch(Finding::isError);
+            boolean blocking = !blocking(findings).isEmpty();
             boolean up = state.hasPassed() && !blocking;
             String detail;
             if (!findings.isEmpty()) {
@@ -59,6 +60,11 @@ public class GateReadiness {
                     .withData(DETAIL, detail);
             return builder.build();
         });
+    }
+
+    /** The findings that block under the gate's policy (which judges each by its stage). */
+    static List<Finding> blocking(List<Finding> findings) {
+        return findings.stream().filter(BlockingPolicy.standard()::blocks).toList();
     }
 
     static String codes(List<Finding> findings) {

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Http.Reply;
-import dev.migrationgate.testdb.ScenarioDatabase;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,17 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(GateScenarios.BrokenPendingScript.class)
-class BrokenPendingScriptTest {
-
-    @TestHTTPResource(value = "/", management = true)
-    URL managementUrl;
-
-    @TestHTTPResource("/")
-    URL apiUrl;
-
-    @Inject
-    @ConfigProperty(name = ScenarioDatabase.DATABASE_KEY)
-    String database;
+class BrokenPendingScriptTest extends GateScenarioTest {
 
     @Test
     void failingScriptIsReportedWithFlywaysErrorAndLeavesTheSchemaUnchanged() {

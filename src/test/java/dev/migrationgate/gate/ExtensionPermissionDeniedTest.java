@@ -7,12 +7,9 @@ import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Http.Reply;
 import dev.migrationgate.testdb.Poll;
-import dev.migrationgate.testdb.ScenarioDatabase;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(GateScenarios.NoExtensionPermission.class)
-class ExtensionPermissionDeniedTest {
-
-    @TestHTTPResource(value = "/", management = true)
-    URL managementUrl;
-
-    @TestHTTPResource("/")
-    URL apiUrl;
-
-    @Inject
-    @ConfigProperty(name = ScenarioDatabase.DATABASE_KEY)
-    String database;
+class ExtensionPermissionDeniedTest extends GateScenarioTest {
 
     @Inject
     @ConfigProperty(name = "quarkus.datasource.password")

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Http.Reply;
-import dev.migrationgate.testdb.ScenarioDatabase;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,21 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(GateScenarios.Ready.class)
-class HappyPathFromEmptyDatabaseTest {
+class HappyPathFromEmptyDatabaseTest extends GateScenarioTest {
 
     static final Set<String> READINESS_CHECKS = Set.of("gate", "gate-extensions", "gate-enums", "gate-timestamps",
             "gate-migrations");
     static final List<String> PHASES = List.of("connect", "extensions", "pre-migration", "migrate", "post-migration");
-
-    @TestHTTPResource(value = "/", management = true)
-    URL managementUrl;
-
-    @TestHTTPResource("/")
-    URL apiUrl;
-
-    @Inject
-    @ConfigProperty(name = ScenarioDatabase.DATABASE_KEY)
-    String database;
 
     @Inject
     @ConfigProperty(name = "quarkus.datasource.username")
