@@ -3,6 +3,7 @@ package dev.migrationgate.bench;
 import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.expect.ExtensionRequirements;
+import dev.migrationgate.expect.ModelBootstrap;
 import dev.migrationgate.expect.ModelExpectations;
 import dev.migrationgate.inspect.FlywayHistoryReader;
 import dev.migrationgate.inspect.InspectionResult;
@@ -44,7 +45,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -231,14 +231,7 @@ public final class ValidationBenchmark {
                 .applySetting(AvailableSettings.HBM2DDL_JDBC_METADATA_EXTRACTOR_STRATEGY, strategy)
                 .addService(BytecodeProvider.class, new BytecodeProviderImpl())
                 .build();
-        try {
-            MetadataSources sources = new MetadataSources(registry);
-            entities.forEach(sources::addAnnotatedClass);
-            return sources.buildMetadata().buildSessionFactory();
-        } catch (RuntimeException e) {
-            StandardServiceRegistryBuilder.destroy(registry);
-            throw e;
-        }
+        return ModelBootstrap.sessionFactory(registry, entities);
     }
 
     /** A pool like Quarkus's (Agroal) whose connections count their round trips. */

@@ -23,7 +23,7 @@ import org.hibernate.cfg.AvailableSettings;
  * Boots plain Hibernate ORM (outside Quarkus) on the test entity set in {@code expect.model}, found by
  * scanning the package, against a database of the {@link TestPostgres} server.
  */
-final class ModelBootstrap {
+public final class ModelBootstrap {
 
     static final String MODEL_PACKAGE = "dev.migrationgate.expect.model";
 
@@ -71,6 +71,11 @@ final class ModelBootstrap {
                 .applySettings(settings)
                 .addService(BytecodeProvider.class, new BytecodeProviderImpl())
                 .build();
+        return sessionFactory(registry, entities);
+    }
+
+    /** A session factory for {@code entities} on {@code registry}, which is destroyed if the build fails. */
+    public static SessionFactory sessionFactory(StandardServiceRegistry registry, List<Class<?>> entities) {
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);

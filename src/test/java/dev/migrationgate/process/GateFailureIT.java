@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationgate.testdb.EmptyDatabase;
 import dev.migrationgate.testdb.TestPostgres;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a failed gate does to the process: {@code gate.on-failure=exit} logs the report and exits
@@ -24,38 +24,29 @@ class GateFailureIT {
             Map.of("gate.extensions.required", "uuid-ossp,pgcrypto,vector");
     private static final Duration DEADLINE = Duration.ofSeconds(90);
 
+    @RegisterExtension
+    final EmptyDatabase empty = new EmptyDatabase();
     private final TestPostgres server = TestPostgres.server();
-    private String database;
-
-    @BeforeEach
-    void createEmptyDatabase() {
-        database = server.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        server.dropDatabase(database);
-    }
 
     @Test
     void onFailureExitLogsTheReportAndExitsNonZero() throws Exception {
         Map<String, String> properties = new HashMap<>(REQUIRES_VECTOR);
         properties.put("gate.on-failure", "exit");
-        try (AppProcess app = AppProcess.start(database, properties)) {
+        try (AppProcess app = AppProcess.start(empty.name(), properties)) {
             int exitCode = app.awaitExit(DEADLINE);
 
             String output = app.output();
             assertNotEquals(0, exitCode, output);
             assertTrue(output.contains("EXTENSION_UNAVAILABLE") && output.contains("vector"),
                     "the report names the finding and the extension:\n" + output);
-            assertEquals(Set.of(), new DatabaseFacts(server, database).tables(),
+            assertEquals(Set.of(), new DatabaseFacts(server, empty.name()).tables(),
                     "the gate stopped before migrating");
         }
     }
 
     @Test
     void stayUnreadyKeepsProbesAnsweringWithReadinessDownAndTheApiClosed() throws Exception {
-        try (AppProcess app = AppProcess.start(database, REQUIRES_VECTOR)) {
+        try (AppProcess app = AppProcess.start(empty.name(), REQUIRES_VECTOR)) {
             app.awaitManagement("/q/gate", answer -> GateReportAnswer.hasStatus(answer, "failed"), DEADLINE);
 
             AppProcess.Response ready = app.management("/q/health/ready");

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationgate.testdb.DelayedProxy;
+import dev.migrationgate.testdb.EmptyDatabase;
 import dev.migrationgate.testdb.TestPostgres;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,8 +26,9 @@ class InitAndExitIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
 
+    @RegisterExtension
+    final EmptyDatabase empty = new EmptyDatabase();
     private final TestPostgres server = TestPostgres.server();
-    private String database;
 
     /** How init-and-exit is requested. */
     enum Request {
@@ -43,24 +44,14 @@ class InitAndExitIT {
         }
     }
 
-    @BeforeEach
-    void createEmptyDatabase() {
-        database = server.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        server.dropDatabase(database);
-    }
-
     @ParameterizedTest
     @EnumSource(Request.class)
     void passingGateExitsZeroWithTheDatabaseMigrated(Request request) throws Exception {
-        try (AppProcess app = request.start(database, Map.of())) {
+        try (AppProcess app = request.start(empty.name(), Map.of())) {
             int exitCode = app.awaitExit(DEADLINE);
 
             assertEquals(0, exitCode, app.output());
-            DatabaseFacts facts = new DatabaseFacts(server, database);
+            DatabaseFacts facts = new DatabaseFacts(server, empty.name());
             assertEquals(DatabaseFacts.everyShippedVersionAppliedOnce(), facts.historyRows());
             assertTrue(facts.tables().containsAll(Set.of("users", "audit_logs", "user_agent_permissions")),
                     "tables: " + facts.tables());
@@ -72,9 +63,9 @@ class InitAndExitIT {
     @Test
     void unreachableDatabaseExitsNonZeroAfterTheConnectTimeout() throws Exception {
         try (DelayedProxy closed = new DelayedProxy(server.host(), server.port());
-                AppProcess app = Request.ENVIRONMENT_VARIABLE.start(database, Map.of(
-                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + closed.port() + "/" + database,
-                        "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + closed.port() + "/" + database,
+                AppProcess app = Request.ENVIRONMENT_VARIABLE.start(empty.name(), Map.of(
+                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + closed.port() + "/" + empty.name(),
+                        "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + closed.port() + "/" + empty.name(),
                         "gate.connect-timeout", "3s"))) {
             int exitCode = app.awaitExit(DEADLINE);
 
@@ -87,13 +78,13 @@ class InitAndExitIT {
     @ParameterizedTest
     @EnumSource(Request.class)
     void failingGateExitsNonZeroWithoutMigrating(Request request) throws Exception {
-        try (AppProcess app = request.start(database, Map.of("gate.extensions.required", "uuid-ossp,pgcrypto,vector"))) {
+        try (AppProcess app = request.start(empty.name(), Map.of("gate.extensions.required", "uuid-ossp,pgcrypto,vector"))) {
             int exitCode = app.awaitExit(DEADLINE);
 
             String output = app.output();
             assertNotEquals(0, exitCode, output);
             assertTrue(output.contains("EXTENSION_UNAVAILABLE") && output.contains("vector"), output);
-            assertEquals(Map.of(), new DatabaseFacts(server, database).historyRows(), "nothing was migrated");
+            assertEquals(Map.of(), new DatabaseFacts(server, empty.name()).historyRows(), "nothing was migrated");
         }
     }
 }

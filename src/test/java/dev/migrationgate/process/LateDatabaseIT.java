@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationgate.testdb.DelayedProxy;
+import dev.migrationgate.testdb.EmptyDatabase;
 import dev.migrationgate.testdb.TestPostgres;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A database that comes up after the service: the process starts, answers started and live, stays
@@ -19,25 +19,16 @@ class LateDatabaseIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
 
+    @RegisterExtension
+    final EmptyDatabase empty = new EmptyDatabase();
     private final TestPostgres server = TestPostgres.server();
-    private String database;
-
-    @BeforeEach
-    void createEmptyDatabase() {
-        database = server.createDatabase();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        server.dropDatabase(database);
-    }
 
     @Test
     void probesAnswerWhileTheDatabaseIsAbsentAndReadinessFollowsWhenItArrives() throws Exception {
         try (DelayedProxy lateServer = new DelayedProxy(server.host(), server.port());
-                AppProcess app = AppProcess.start(database, Map.of(
-                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + lateServer.port() + "/" + database,
-                        "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + lateServer.port() + "/" + database,
+                AppProcess app = AppProcess.start(empty.name(), Map.of(
+                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + lateServer.port() + "/" + empty.name(),
+                        "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + lateServer.port() + "/" + empty.name(),
                         "gate.connect-timeout", "300s"))) {
             app.awaitManagement("/q/health/started", answer -> answer.status() == 200, DEADLINE);
             assertEquals(200, app.management("/q/health/live").status());
@@ -53,7 +44,7 @@ class LateDatabaseIT {
 
             app.awaitManagement("/q/health/ready", answer -> answer.status() == 200, DEADLINE);
             assertEquals(200, app.api("/api/users").status());
-            assertEquals(DatabaseFacts.everyShippedVersionAppliedOnce(), new DatabaseFacts(server, database).historyRows());
+            assertEquals(DatabaseFacts.everyShippedVersionAppliedOnce(), new DatabaseFacts(server, empty.name()).historyRows());
             assertEquals(1, app.output().lines().filter(line -> line.contains("started in")).count(),
                     "one start-up, no restart:\n" + app.output());
             assertTrue(app.isAlive());
