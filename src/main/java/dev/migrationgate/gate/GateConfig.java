@@ -27,6 +27,18 @@ public interface GateConfig {
     @WithDefault("2s")
     Duration checkTimeout();
 
+    /** What the gate does to the database at start-up. */
+    @WithDefault("migrate")
+    Mode mode();
+
+    /** The longest the gate waits for a lock it needs (its own advisory lock, Flyway's). */
+    @WithDefault("60s")
+    Duration lockTimeout();
+
+    /** Whether migrations that cannot be verified before commit (non-transactional) may run. */
+    @WithDefault("false")
+    boolean allowUnverifiedMigrations();
+
     /** Extensions the database must have; entries are {@code name} or {@code name>=version}. */
     interface Extensions {
 
@@ -37,6 +49,16 @@ public interface GateConfig {
         /** Missing optional extensions are reported as warnings. */
         @WithDefault("vector")
         List<String> optional();
+    }
+
+    /** What the gate does to the database at start-up. */
+    enum Mode {
+        /** Bootstrap extensions, verify and apply pending migrations, validate. */
+        MIGRATE,
+        /** Never run DDL: wait until the migrations this build carries were applied elsewhere, then validate. */
+        VERIFY,
+        /** Dry run: apply everything in one transaction, run every check, always roll back, exit 0 or 1. */
+        REHEARSE
     }
 
     /** What happens when the gate fails. */

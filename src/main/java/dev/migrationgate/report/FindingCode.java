@@ -48,9 +48,17 @@ public enum FindingCode {
     MIGRATION_MISSING(Concern.MIGRATIONS, Severity.ERROR),
     /** The database has migrations newer than any local script (a newer release ran). */
     MIGRATION_FUTURE(Concern.MIGRATIONS, Severity.WARNING),
+    /** A pending migration's real effect failed a blocking check inside its transaction; it was rolled back. */
+    MIGRATION_REJECTED(Concern.MIGRATIONS, Severity.ERROR),
+    /** A pending migration cannot be verified before commit (it does not run in a transaction). */
+    MIGRATION_UNVERIFIED(Concern.MIGRATIONS, Severity.ERROR),
 
     /** The database could not be reached. */
-    DATABASE_UNREACHABLE(Concern.INFRASTRUCTURE, Severity.ERROR);
+    DATABASE_UNREACHABLE(Concern.INFRASTRUCTURE, Severity.ERROR),
+    /** A lock the gate needs was held by another session past {@code gate.lock-timeout}. */
+    DATABASE_LOCK_TIMEOUT(Concern.INFRASTRUCTURE, Severity.ERROR),
+    /** An unexpected error inside the gate; it fails closed and keeps the report. */
+    GATE_INTERNAL_ERROR(Concern.INFRASTRUCTURE, Severity.ERROR);
 
     private final Concern concern;
     private final Severity defaultSeverity;
