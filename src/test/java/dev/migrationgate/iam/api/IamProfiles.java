@@ -17,7 +17,21 @@ final class IamProfiles {
     public static class Bootstrapped implements QuarkusTestProfile {
 
         static final String ADMIN_EMAIL = "Root@Example.com";
-        static final String ADMIN_PASSWORD = "boot-" + UUID.randomUUID();
+        static final String ADMIN_PASSWORD = passwordOfThisJvm();
+
+        /**
+         * Random per test JVM. A system property rather than a plain static field, because Quarkus loads this
+         * class twice (once to configure the application, once with the tests) and both must agree.
+         */
+        private static String passwordOfThisJvm() {
+            synchronized (System.class) {
+                String key = "migration-gate.test.bootstrap-password";
+                if (System.getProperty(key) == null) {
+                    System.setProperty(key, "boot-" + UUID.randomUUID());
+                }
+                return System.getProperty(key);
+            }
+        }
 
         @Override
         public Map<String, String> getConfigOverrides() {
