@@ -131,6 +131,10 @@ public class UserResource {
     public UserView update(@PathParam("id") String id, ChangeUser request) {
         User user = require("id", id);
         ChangeUser body = validator.valid(request);
+        if (body.role() == null && body.password() == null) {
+            throw new ApiException(Response.Status.BAD_REQUEST, ApiError.of("nothing_to_change",
+                    "Send \"role\", \"password\" or both"));
+        }
         if (!caller.isSelf(user)) {
             caller.requireManage(user);
         }

@@ -149,8 +149,8 @@ class IamSecurityTest {
         List<String> wrong = new ArrayList<>();
         for (Case c : cases) {
             check(wrong, c, "anonymous", c.anonymous(), null);
-            check(wrong, c, "user", c.user(), TestAccounts.create("caller", UserRole.USER));
-            check(wrong, c, "admin", c.admin(), TestAccounts.create("caller", UserRole.ADMIN));
+            check(wrong, c, "user", c.user(), user);
+            check(wrong, c, "admin", c.admin(), admin);
             check(wrong, c, "sysadmin", c.sysadmin(), sysadmin);
         }
         assertTrue(wrong.isEmpty(), "role matrix violations:\n" + String.join("\n", wrong));

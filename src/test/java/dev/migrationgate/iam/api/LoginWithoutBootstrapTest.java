@@ -12,6 +12,7 @@ import dev.migrationgate.testdb.GateAwait;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.LocalDateTime;
@@ -123,6 +124,25 @@ class LoginWithoutBootstrapTest {
         assertTrue(ratio > 0.5 && ratio < 2.0, String.format(Locale.ROOT,
                 "unknown email %.1f ms vs wrong password %.1f ms: the timing tells whether an email exists",
                 unknownMs, wrongMs));
+    }
+
+    @Test
+    @Order(3)
+    void theLastSysadminIsNeitherDeletedNorDemoted() {
+        TestAccounts.Account only = TestAccounts.create("only-sysadmin", UserRole.SYSADMIN);
+        only.request().delete("/api/users/" + only.id()).then().statusCode(409)
+                .body("error", org.hamcrest.Matchers.equalTo("last_sysadmin"));
+        only.request().contentType(ContentType.JSON).body("{\"role\":\"admin\"}").patch("/api/users/" + only.id())
+                .then().statusCode(409);
+        only.request().contentType(ContentType.JSON).body("{}").patch("/api/users/" + only.id())
+                .then().statusCode(400).body("error", org.hamcrest.Matchers.equalTo("nothing_to_change"));
+        assertEquals(UserRole.SYSADMIN, TestAccounts.load(only.id()).role);
+
+        TestAccounts.Account second = TestAccounts.create("second-sysadmin", UserRole.SYSADMIN);
+        only.request().contentType(ContentType.JSON).body("{\"role\":\"admin\"}").patch("/api/users/" + only.id())
+                .then().statusCode(200);
+        assertEquals(UserRole.ADMIN, TestAccounts.load(only.id()).role);
+        second.request().delete("/api/users/" + second.id()).then().statusCode(409);
     }
 
     private static long median(long[] values) {
