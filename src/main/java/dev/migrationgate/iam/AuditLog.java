@@ -5,18 +5,19 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One recorded action of a user on a resource; {@code timestamp} is UTC without a zone. */
+/**
+ * One recorded action of an authenticated user on a resource; {@code timestamp} is UTC without a zone.
+ * The actor is kept by id only, so entries outlive a deleted account.
+ */
 @Entity
 @Table(name = "audit_logs")
 public class AuditLog extends PanacheEntityBase {
@@ -26,9 +27,8 @@ public class AuditLog extends PanacheEntityBase {
     @Column(name = "id")
     public Long id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "actor_id", nullable = false)
-    public User actor;
+    @Column(name = "actor_id", nullable = false)
+    public UUID actorId;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.NAMED_ENUM)
@@ -37,6 +37,9 @@ public class AuditLog extends PanacheEntityBase {
 
     @Column(name = "resource_type", nullable = false)
     public String resourceType;
+
+    @Column(name = "resource_id")
+    public String resourceId;
 
     @Column(name = "ip_address")
     public String ipAddress;

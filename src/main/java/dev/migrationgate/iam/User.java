@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -46,7 +47,17 @@ public class User extends PanacheEntityBase {
     @Column(name = "locked_until")
     public LocalDateTime lockedUntil;
 
+    /** Consecutive failed logins since the last success or lock; written only by {@code LoginAttempts}' SQL. */
+    @Column(name = "failed_login_count", nullable = false)
+    public int failedLoginCount;
+
+    /** The account with this email, compared in its {@link #normaliseEmail normalised} form. */
     public static User findByEmail(String email) {
-        return find("email", email).firstResult();
+        return find("email", normaliseEmail(email)).firstResult();
+    }
+
+    /** Emails are stored trimmed and lower-cased, so logins and uniqueness ignore case. */
+    public static String normaliseEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

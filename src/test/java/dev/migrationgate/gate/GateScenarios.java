@@ -53,7 +53,10 @@ public final class GateScenarios {
         }
     }
 
-    /** V1 applied by a previous release; the new release brings a V2 renaming {@code admin} to {@code ADMIN}. */
+    /**
+     * Every shipped migration applied by a previous release; the new release brings a V90 renaming
+     * {@code admin} to {@code ADMIN}.
+     */
     public static class PendingUpperCaseEnum implements QuarkusTestProfile {
 
         @Override
@@ -63,7 +66,7 @@ public final class GateScenarios {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ScenarioDatabase.class, Map.of(ScenarioDatabase.MIGRATED_TO, "1")));
+            return List.of(new TestResourceEntry(ScenarioDatabase.class, Map.of(ScenarioDatabase.MIGRATED_TO, "latest")));
         }
     }
 
@@ -81,7 +84,7 @@ public final class GateScenarios {
         }
     }
 
-    /** V1 applied by a previous release; the new V2 adds a column and then fails. */
+    /** Every shipped migration applied by a previous release; the new V90 adds a column and then fails. */
     public static class BrokenPendingScript implements QuarkusTestProfile {
 
         @Override
@@ -91,7 +94,7 @@ public final class GateScenarios {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ScenarioDatabase.class, Map.of(ScenarioDatabase.MIGRATED_TO, "1")));
+            return List.of(new TestResourceEntry(ScenarioDatabase.class, Map.of(ScenarioDatabase.MIGRATED_TO, "latest")));
         }
     }
 

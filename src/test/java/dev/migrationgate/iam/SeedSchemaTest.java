@@ -92,7 +92,7 @@ class SeedSchemaTest {
             User u = newUser("seed-auditor@example.com", UserRole.USER);
             u.persistAndFlush();
             AuditLog entry = new AuditLog();
-            entry.actor = u;
+            entry.actorId = u.id;
             entry.action = AuditAction.PERMISSION_CHANGE;
             entry.resourceType = "agent";
             entry.ipAddress = "10.0.0.1";

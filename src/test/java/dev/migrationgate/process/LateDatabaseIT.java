@@ -43,7 +43,7 @@ class LateDatabaseIT {
             lateServer.open();
 
             app.awaitManagement("/q/health/ready", answer -> answer.status() == 200, DEADLINE);
-            assertEquals(200, app.api("/api/users").status());
+            assertEquals(401, app.api("/api/users").status(), "past the gate, the API asks for credentials");
             assertEquals(DatabaseFacts.everyShippedVersionAppliedOnce(), new DatabaseFacts(server, empty.name()).historyRows());
             assertEquals(1, app.output().lines().filter(line -> line.contains("started in")).count(),
                     "one start-up, no restart:\n" + app.output());

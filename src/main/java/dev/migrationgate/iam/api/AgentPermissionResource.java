@@ -1,8 +1,12 @@
 package dev.migrationgate.iam.api;
 
+import dev.migrationgate.iam.AuditAction;
+import dev.migrationgate.iam.Roles;
 import dev.migrationgate.iam.User;
 import dev.migrationgate.iam.UserAgentPermission;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
@@ -20,9 +24,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Grants, lists and revokes the AI-agent permissions of one user. */
+/**
+ * Grants, lists and revokes the AI-agent permissions of one user: read by whoever may read the account,
+ * changed by whoever manages it (see {@link CurrentUser}); each grant and revocation is audited as
+ * {@code permission_change}.
+ */
 @Path("/api/users/{userId}/agent-permissions")
 public class AgentPermissionResource {
+
+    /** The {@code resource_type} of audit entries about grants. */
+    static final String AGENT_PERMISSION = "agent_permission";
 
     /** Hours before expiry from which a grant is reported as {@code expiresSoon}. */
     static final long EXPIRES_SOON_HOURS = 24;
@@ -44,17 +55,21 @@ public class AgentPermissionResource {
     }
 
     private final RequestValidator validator;
+    private final CurrentUser caller;
     private final Clock clock;
 
-    AgentPermissionResource(RequestValidator validator, Clock clock) {
+    AgentPermissionResource(RequestValidator validator, CurrentUser caller, Clock clock) {
         this.validator = validator;
+        this.caller = caller;
         this.clock = clock;
     }
 
     @POST
+    @RolesAllowed({ Roles.SYSADMIN, Roles.ADMIN })
     @Transactional
     public Response grant(@PathParam("userId") String userId, Grant request) {
         User user = UserResource.require("userId", userId);
+        caller.requireManage(user);
         Grant body = validator.valid(request);
         if (UserAgentPermission.count("user = ?1 and agentId = ?2", user, body.agentId()) > 0) {
             throw ApiException.conflict("agentId", "Agent " + body.agentId() + " already holds a grant for user "
@@ -66,28 +81,34 @@ public class AgentPermissionResource {
         permission.grantedAt = LocalDateTime.now(clock);
         permission.expiresAt = Timestamps.fromJson(body.expiresAt());
         permission.persistAndFlush();
+        caller.audit(AuditAction.PERMISSION_CHANGE, AGENT_PERMISSION, permission.id);
         return Response.created(URI.create("/api/users/" + user.id + "/agent-permissions/" + permission.id))
                 .entity(PermissionView.of(permission, clock)).build();
     }
 
     @GET
+    @Authenticated
     @Transactional
     public List<PermissionView> list(@PathParam("userId") String userId) {
         User user = UserResource.require("userId", userId);
+        caller.requireRead(user);
         return UserAgentPermission.<UserAgentPermission>list("user", Sort.by("grantedAt").and("agentId"), user)
                 .stream().map(p -> PermissionView.of(p, clock)).toList();
     }
 
     @DELETE
     @Path("{permissionId}")
+    @RolesAllowed({ Roles.SYSADMIN, Roles.ADMIN })
     @Transactional
     public Response revoke(@PathParam("userId") String userId, @PathParam("permissionId") String permissionId) {
         User user = UserResource.require("userId", userId);
+        caller.requireManage(user);
         UUID id = ApiException.parseId("permissionId", permissionId);
         long deleted = UserAgentPermission.delete("id = ?1 and user = ?2", id, user);
         if (deleted == 0) {
             throw ApiException.notFound("agent permission", permissionId);
         }
+        caller.audit(AuditAction.PERMISSION_CHANGE, AGENT_PERMISSION, id);
         return Response.noContent().build();
     }
 }

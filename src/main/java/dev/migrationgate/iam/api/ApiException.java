@@ -37,6 +37,11 @@ public class ApiException extends RuntimeException {
         }
     }
 
+    /** 403: the caller is authenticated but their role does not allow this. */
+    public static ApiException forbidden(String message) {
+        return new ApiException(Status.FORBIDDEN, ApiError.of("forbidden", message));
+    }
+
     public static ApiException conflict(String field, String message) {
         return new ApiException(Status.CONFLICT, ApiError.forField("conflict", field, message, java.util.List.of()));
     }

@@ -2,81 +2,64 @@ package dev.migrationgate.iam.api;
 
 import dev.migrationgate.iam.AuditAction;
 import dev.migrationgate.iam.AuditLog;
-import dev.migrationgate.iam.User;
+import dev.migrationgate.iam.UserRole;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Records and lists audit log entries; the server stamps each entry with the UTC clock. */
+/**
+ * Lists audit entries, newest first, filtered by the caller's role: a sysadmin sees all, an admin the
+ * entries of {@code user} accounts and their own, a user their own. Entries are written by the server
+ * only ({@link dev.migrationgate.iam.AuditTrail}); there is no way to post one.
+ */
 @Path("/api/audit-logs")
 public class AuditLogResource {
 
-    /** The body of {@code POST /api/audit-logs}. */
-    public record RecordEntry(
-            @NotNull UUID actorId,
-            @NotNull AuditAction action,
-            @NotBlank @Size(max = 100) String resourceType,
-            @Size(max = 45) @jakarta.validation.constraints.Pattern(regexp = "[0-9A-Fa-f.:]+",
-                    message = "must be an IPv4 or IPv6 address") String ipAddress) {
-    }
-
     /** An audit log entry as the API shows it. */
-    public record AuditLogView(Long id, UUID actorId, AuditAction action, String resourceType,
+    public record AuditLogView(Long id, UUID actorId, AuditAction action, String resourceType, String resourceId,
             String ipAddress, OffsetDateTime timestamp) {
 
         static AuditLogView of(AuditLog entry) {
-            return new AuditLogView(entry.id, entry.actor.id, entry.action, entry.resourceType,
+            return new AuditLogView(entry.id, entry.actorId, entry.action, entry.resourceType, entry.resourceId,
                     entry.ipAddress, Timestamps.toJson(entry.timestamp));
         }
     }
 
-    private final RequestValidator validator;
-    private final Clock clock;
+    private final CurrentUser caller;
 
-    AuditLogResource(RequestValidator validator, Clock clock) {
-        this.validator = validator;
-        this.clock = clock;
-    }
-
-    @POST
-    @Transactional
-    public Response record(RecordEntry request) {
-        RecordEntry body = validator.valid(request);
-        User actor = User.findById(body.actorId());
-        if (actor == null) {
-            throw ApiException.unknownReference("actorId", body.actorId());
-        }
-        AuditLog entry = new AuditLog();
-        entry.actor = actor;
-        entry.action = body.action();
-        entry.resourceType = body.resourceType();
-        entry.ipAddress = body.ipAddress();
-        entry.timestamp = LocalDateTime.now(clock);
-        entry.persistAndFlush();
-        return Response.created(URI.create("/api/audit-logs?actorId=" + actor.id))
-                .entity(AuditLogView.of(entry)).build();
+    AuditLogResource(CurrentUser caller) {
+        this.caller = caller;
     }
 
     @GET
+    @Authenticated
     @Transactional
     public List<AuditLogView> list(@QueryParam("actorId") UUID actorId) {
-        Sort newestFirst = Sort.descending("timestamp", "id");
-        List<AuditLog> entries = actorId == null
-                ? AuditLog.listAll(newestFirst)
-                : AuditLog.list("actor.id", newestFirst, actorId);
-        return entries.stream().map(AuditLogView::of).toList();
+        String visible = switch (caller.role()) {
+            case SYSADMIN -> "1 = 1";
+            case ADMIN -> "(actorId = :self or actorId in (select u.id from User u where u.role = :user))";
+            case USER -> "actorId = :self";
+        };
+        Parameters parameters = new Parameters();
+        if (caller.role() != UserRole.SYSADMIN) {
+            parameters.and("self", caller.id());
+        }
+        if (caller.role() == UserRole.ADMIN) {
+            parameters.and("user", UserRole.USER);
+        }
+        String query = visible;
+        if (actorId != null) {
+            query += " and actorId = :actor";
+            parameters.and("actor", actorId);
+        }
+        return AuditLog.<AuditLog>list(query, Sort.descending("timestamp", "id"), parameters)
+                .stream().map(AuditLogView::of).toList();
     }
 }
