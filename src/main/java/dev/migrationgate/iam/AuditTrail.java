@@ -14,6 +14,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditTrail {
 
+    /** The {@code resource_type} of entries about accounts. */
+    public static final String USER = "user";
+
+    /** The {@code resource_type} of {@code login} entries. */
+    public static final String SESSION = "session";
+
+    /** The {@code resource_type} of entries about agent grants. */
+    public static final String AGENT_PERMISSION = "agent_permission";
+
     private final Clock clock;
 
     AuditTrail(Clock clock) {

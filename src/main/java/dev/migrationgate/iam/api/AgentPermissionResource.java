@@ -1,6 +1,7 @@
 package dev.migrationgate.iam.api;
 
 import dev.migrationgate.iam.AuditAction;
+import dev.migrationgate.iam.AuditTrail;
 import dev.migrationgate.iam.Roles;
 import dev.migrationgate.iam.User;
 import dev.migrationgate.iam.UserAgentPermission;
@@ -31,9 +32,6 @@ import java.util.UUID;
  */
 @Path("/api/users/{userId}/agent-permissions")
 public class AgentPermissionResource {
-
-    /** The {@code resource_type} of audit entries about grants. */
-    static final String AGENT_PERMISSION = "agent_permission";
 
     /** Hours before expiry from which a grant is reported as {@code expiresSoon}. */
     static final long EXPIRES_SOON_HOURS = 24;
@@ -81,7 +79,7 @@ public class AgentPermissionResource {
         permission.grantedAt = LocalDateTime.now(clock);
         permission.expiresAt = Timestamps.fromJson(body.expiresAt());
         permission.persistAndFlush();
-        caller.audit(AuditAction.PERMISSION_CHANGE, AGENT_PERMISSION, permission.id);
+        caller.audit(AuditAction.PERMISSION_CHANGE, AuditTrail.AGENT_PERMISSION, permission.id);
         return Response.created(URI.create("/api/users/" + user.id + "/agent-permissions/" + permission.id))
                 .entity(PermissionView.of(permission, clock)).build();
     }
@@ -108,7 +106,7 @@ public class AgentPermissionResource {
         if (deleted == 0) {
             throw ApiException.notFound("agent permission", permissionId);
         }
-        caller.audit(AuditAction.PERMISSION_CHANGE, AGENT_PERMISSION, id);
+        caller.audit(AuditAction.PERMISSION_CHANGE, AuditTrail.AGENT_PERMISSION, id);
         return Response.noContent().build();
     }
 }

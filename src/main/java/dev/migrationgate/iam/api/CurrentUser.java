@@ -36,8 +36,7 @@ public class CurrentUser {
         return UserRole.of(identity.getRoles().iterator().next());
     }
 
-    /** Whether the caller may see {@code target}. */
-    public boolean mayRead(User target) {
+    private boolean mayRead(User target) {
         return isSelf(target) || role() == UserRole.SYSADMIN
                 || (role() == UserRole.ADMIN && target.role == UserRole.USER);
     }
@@ -45,7 +44,7 @@ public class CurrentUser {
     /** Refuses with 403 unless the caller may see {@code target}. */
     public void requireRead(User target) {
         if (!mayRead(target)) {
-            throw ApiException.forbidden("A " + role().value() + " may not read the " + target.role.value()
+            throw ApiException.forbidden("Role " + role().value() + " may not read the " + target.role.value()
                     + " account " + target.id);
         }
     }
@@ -55,7 +54,7 @@ public class CurrentUser {
         boolean allowed = role() == UserRole.SYSADMIN
                 || (role() == UserRole.ADMIN && (target.role == UserRole.USER || isSelf(target)));
         if (!allowed) {
-            throw ApiException.forbidden("A " + role().value() + " may not change the " + target.role.value()
+            throw ApiException.forbidden("Role " + role().value() + " may not change the " + target.role.value()
                     + " account " + target.id);
         }
     }
@@ -64,7 +63,7 @@ public class CurrentUser {
     public void requireAssign(UserRole role) {
         boolean allowed = role() == UserRole.SYSADMIN || (role() == UserRole.ADMIN && role == UserRole.USER);
         if (!allowed) {
-            throw ApiException.forbidden("A " + role().value() + " may not give an account the role " + role.value());
+            throw ApiException.forbidden("Role " + role().value() + " may not give an account the role " + role.value());
         }
     }
 

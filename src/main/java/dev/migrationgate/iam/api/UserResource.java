@@ -1,10 +1,10 @@
 package dev.migrationgate.iam.api;
 
 import dev.migrationgate.iam.AuditAction;
+import dev.migrationgate.iam.AuditTrail;
 import dev.migrationgate.iam.Roles;
 import dev.migrationgate.iam.User;
 import dev.migrationgate.iam.UserRole;
-import dev.migrationgate.iam.auth.BootstrapAdmin;
 import dev.migrationgate.iam.auth.Passwords;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -91,7 +91,7 @@ public class UserResource {
         user.createdAt = LocalDateTime.now(clock);
         user.updatedAt = user.createdAt;
         user.persistAndFlush();
-        caller.audit(AuditAction.CREATE, BootstrapAdmin.USER_RESOURCE, user.id);
+        caller.audit(AuditAction.CREATE, AuditTrail.USER, user.id);
         return Response.created(URI.create("/api/users/" + user.id)).entity(UserView.of(user)).build();
     }
 
@@ -154,7 +154,7 @@ public class UserResource {
         }
         user.updatedAt = LocalDateTime.now(clock);
         user.persistAndFlush();
-        caller.audit(AuditAction.UPDATE, BootstrapAdmin.USER_RESOURCE, user.id);
+        caller.audit(AuditAction.UPDATE, AuditTrail.USER, user.id);
         return UserView.of(user);
     }
 
@@ -170,7 +170,7 @@ public class UserResource {
             requireAnotherSysadmin(user, "deleted");
         }
         user.delete();
-        caller.audit(AuditAction.DELETE, BootstrapAdmin.USER_RESOURCE, user.id);
+        caller.audit(AuditAction.DELETE, AuditTrail.USER, user.id);
         return Response.noContent().build();
     }
 

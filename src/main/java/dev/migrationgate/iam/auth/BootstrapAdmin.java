@@ -22,9 +22,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class BootstrapAdmin {
 
-    /** The {@code resource_type} of audit entries about accounts. */
-    public static final String USER_RESOURCE = "user";
-
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
     private static final String VARIABLES = "IAM_BOOTSTRAP_ADMIN_EMAIL and IAM_BOOTSTRAP_ADMIN_PASSWORD";
 
@@ -99,7 +96,7 @@ public class BootstrapAdmin {
         admin.createdAt = LocalDateTime.now(clock);
         admin.updatedAt = admin.createdAt;
         admin.persistAndFlush();
-        audit.record(admin.id, AuditAction.CREATE, USER_RESOURCE, admin.id.toString(), null);
+        audit.record(admin.id, AuditAction.CREATE, AuditTrail.USER, admin.id.toString(), null);
         LOG.infof("Created the first sysadmin account %s from IAM_BOOTSTRAP_ADMIN_EMAIL", email);
     }
 }

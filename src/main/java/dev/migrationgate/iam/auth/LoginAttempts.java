@@ -31,9 +31,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LoginAttempts {
 
-    /** The {@code resource_type} of {@code login} audit entries. */
-    public static final String SESSION = "session";
-
     private static final Logger LOG = Logger.getLogger(LoginAttempts.class);
 
     private static final String COUNT_FAILURE = """
@@ -149,7 +146,7 @@ public class LoginAttempts {
                 throw new IllegalStateException("Recording the login of account " + account.id() + " failed", e);
             }
             if (loggedIn) {
-                audit.record(account.id(), AuditAction.LOGIN, SESSION, null, clientIp);
+                audit.record(account.id(), AuditAction.LOGIN, AuditTrail.SESSION, null, clientIp);
             }
         });
     }
