@@ -145,13 +145,14 @@ public class GatePipeline {
     }
 
     private List<Finding> validateBeforeMigration() {
-        PlannedSchema plan = consistentPlan();
+        LivePlan livePlan = consistentPlan();
+        PlannedSchema plan = livePlan.plan();
         plan.notAnalysed().forEach(skipped -> LOG.infof("Not analysed before migrating (left to post-migration "
                 + "validation): %s line %d: %s", skipped.script(), skipped.line(), skipped.reason()));
         Set<String> denied = state.report().findings().stream()
                 .filter(f -> f.code() == FindingCode.EXTENSION_PERMISSION_DENIED)
                 .map(Finding::object).collect(Collectors.toSet());
-        return checks.findings(expectations, plan.planned(), Stage.PRE_MIGRATION).stream()
+        return checks.findingsBeforeMigration(expectations, livePlan.live(), plan.planned()).stream()
                 .filter(f -> !(f.code() == FindingCode.EXTENSION_MISSING && denied.contains(f.object())))
                 .map(f -> traced(f, plan))
                 .toList();
@@ -164,7 +165,7 @@ public class GatePipeline {
      * only grows, so an unchanged pending list before and after the reads proves they saw one state;
      * otherwise they are read again, at most once per migration that was pending.
      */
-    private PlannedSchema consistentPlan() {
+    private LivePlan consistentPlan() {
         List<String> before = pendingScripts();
         int rereads = before.size();
         for (int attempt = 0; ; attempt++) {
@@ -172,12 +173,16 @@ public class GatePipeline {
             PendingScripts pending = FlywayPendingScripts.read(flyway);
             List<String> after = pendingScripts();
             if (after.equals(before) || attempt >= rereads) {
-                return SchemaPlanner.plan(live, pending);
+                return new LivePlan(live, SchemaPlanner.plan(live, pending));
             }
             LOG.infof("Migrations were applied by another instance while validating (pending before %s, now %s);"
                     + " reading the catalog again", before, after);
             before = after;
         }
+    }
+
+    /** The live snapshot and the schema the pending scripts would make of it. */
+    private record LivePlan(CatalogSnapshot live, PlannedSchema plan) {
     }
 
     private List<String> pendingScripts() {
