@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two versions side by side on one database, as in a rolling deploy. Version N is the packaged
- * application. Version N+1 is the same jar with one more migration (an enum label N+1 maps, a nullable
- * column, a new table: its expand step) and the label added to its mapping through the test device
- * {@code migration-gate.test.extra-mapped-labels}: the one way N+1 differs from a real next release is
- * that its Java enum is not recompiled. While N+1 starts and migrates, N's readiness is sampled every
- * 200 ms and must never be DOWN. A later release's contract step (dropping a column N maps) then takes
- * N DOWN, and N's report names that migration.
+ * Two versions side by side on one database, in the rollout order of {@code deploy/README.md}. Version N
+ * is the packaged application, ready on V1. Release N+1 is rolled out as a real one is: its migration
+ * Job applies its expand step (V2: an enum label N+1 maps, a nullable column, a new table), then its pods
+ * start in {@code gate.mode=verify}. How N+1 differs from a real next release, because a test cannot
+ * rebuild the Java code: its Job is Flyway run from the test with V1 + V2 (Quarkus fixes the packaged
+ * jar's migration locations at build time), and its pods are the packaged jar with the new label added
+ * to the mapping through the test device {@code migration-gate.test.extra-mapped-labels}, so they see V2
+ * as a newer migration (a warning) rather than one of their own. While the Job runs and N+1 starts, N's
+ * readiness is sampled every 200 ms and must never be DOWN. A later release's contract step (dropping a
+ * column N maps) then takes N DOWN, and N's report names that migration.
  */
 class FleetRolloutIT {
 
@@ -42,8 +45,7 @@ class FleetRolloutIT {
     @Test
     void versionNStaysReadyWhileTheNextReleaseExpandsAndGoesDownOnlyOnALaterContract() throws Exception {
         Map<String, String> versionN = Map.of("gate.cache-ttl", "200ms", "gate.check-timeout", "4s");
-        Map<String, String> versionNPlus1 = Map.of(
-                "quarkus.flyway.locations", "classpath:db/migration," + EXPAND,
+        Map<String, String> versionNPlus1 = Map.of("gate.mode", "verify",
                 "migration-gate.test.extra-mapped-labels", "auditaction=export");
         try (AppProcess n = AppProcess.start(empty.name(), versionN)) {
             n.awaitManagement("/q/health/ready", r -> r.status() == 200, DEADLINE);
@@ -51,15 +53,18 @@ class FleetRolloutIT {
             Sampler sampler = new Sampler(n);
             Thread sampling = new Thread(sampler, "sample-version-n");
             sampling.start();
-            try (AppProcess next = AppProcess.start(empty.name(), versionNPlus1)) {
-                next.awaitManagement("/q/health/ready", r -> r.status() == 200, DEADLINE);
+            try {
+                migrate(EXPAND);
+                try (AppProcess next = AppProcess.start(empty.name(), versionNPlus1)) {
+                    next.awaitManagement("/q/health/ready", r -> r.status() == 200, DEADLINE);
+                }
                 n.awaitManagement("/q/health/ready", r -> r.status() != 200
                         || Health.of(r).data("gate-enums", "codes").orElse("").contains("ENUM_LABEL_UNMAPPED"), DEADLINE);
             } finally {
                 sampler.stop();
                 sampling.join();
             }
-            System.out.printf("FleetRolloutIT: sampled version N's readiness for %d ms while N+1 started and migrated:"
+            System.out.printf("FleetRolloutIT: sampled version N's readiness for %d ms while N+1 migrated and started:"
                     + " %d samples, %d DOWN, longest gap between samples %d ms%n", sampler.duration().toMillis(),
                     sampler.samples(), sampler.down().size(), sampler.longestGap().toMillis());
             assertEquals(List.of(), sampler.down(), "version N must never be DOWN while N+1 expands the schema");
@@ -75,8 +80,7 @@ class FleetRolloutIT {
                 assertEquals(List.of("WARNING"), severities(aheadReport, code), code + " in " + aheadReport);
             }
 
-            Flyway.configure().dataSource(server.jdbcUrl(empty.name()), server.user(), server.password())
-                    .locations("classpath:db/migration", EXPAND, CONTRACT).load().migrate();
+            migrate(EXPAND, CONTRACT);
 
             AppProcess.Response down = n.awaitManagement("/q/health/ready", r -> r.status() == 503, DEADLINE);
             Health contracted = Health.of(down);
@@ -90,6 +94,15 @@ class FleetRolloutIT {
             assertTrue(dropped.path("message").asText().contains("most likely V3 V3__drop_locked_until.sql"),
                     "the report names the migration that did it: " + dropped);
         }
+    }
+
+    /** A release's migration Job: V1 from the application's own location plus {@code extra}. */
+    private void migrate(String... extra) {
+        String[] locations = new String[extra.length + 1];
+        locations[0] = "classpath:db/migration";
+        System.arraycopy(extra, 0, locations, 1, extra.length);
+        Flyway.configure().dataSource(server.jdbcUrl(empty.name()), server.user(), server.password())
+                .locations(locations).load().migrate();
     }
 
     private static List<JsonNode> findings(JsonNode report, String code) {
