@@ -32,7 +32,7 @@ class FlywaySchemaIT {
                 "quarkus.flyway.schemas", "iam",
                 "quarkus.flyway.default-schema", "iam",
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(empty.name()) + "?currentSchema=iam,public",
-                "quarkus.datasource.reactive.url", server.reactiveUrl(empty.name()) + "?search_path=iam,public");
+                "quarkus.datasource.reactive.url", server.reactiveUrl(empty.name()) + "?search_path=iam\\,public");
         try (AppProcess app = AppProcess.start(empty.name(), properties)) {
             app.awaitManagement("/q/health/ready", r -> r.status() == 200, DEADLINE);
             assertEquals(List.of("audit_logs", "flyway_schema_history", "user_agent_permissions", "users"),
