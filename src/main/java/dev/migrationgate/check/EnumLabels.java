@@ -24,12 +24,13 @@ final class EnumLabels {
     /**
      * The label findings of {@code type} against the labels Java persists into it.
      *
+     * @param object the type as findings name it ({@code userrole}, {@code org.teamkind})
      * @param usedBy the columns with these labels stored in the type, named in the messages
      */
-    static List<Finding> compare(PgEnumType type, List<String> java, List<String> usedBy) {
+    static List<Finding> compare(PgEnumType type, String object, List<String> java, List<String> usedBy) {
         List<String> db = type.labels();
-        String name = type.name();
-        String typeSql = Sql.qualified(type.schema(), name);
+        String name = object;
+        String typeSql = Sql.qualified(type.schema(), type.name());
         String expected = Sql.literals(java);
         String actual = Sql.literals(db);
         String columns = " (" + String.join(", ", usedBy) + ")";
@@ -77,7 +78,7 @@ final class EnumLabels {
                             + " Removing a label is destructive and needs a decision about those rows: move them to a"
                             + " label Java knows (UPDATE ... SET ... WHERE ... = " + Sql.literal(unmapped.get(0))
                             + "), then recreate the type without it (CREATE TYPE with Java's labels, ALTER each column"
-                            + " TYPE ... USING ...::text::..., DROP TYPE, ALTER TYPE ... RENAME TO " + name
+                            + " TYPE ... USING ...::text::..., DROP TYPE, ALTER TYPE ... RENAME TO " + type.name()
                             + "); or add the value to the Java enum.",
                     null));
         }

@@ -80,7 +80,8 @@ public final class EnumsCheck implements Check {
         missingTypes.forEach((name, usages) -> usages.forEach(
                 (labels, usedBy) -> findings.add(typeMissing(name, labels, List.copyOf(usedBy)))));
         usedTypes.forEach((type, usages) -> usages.forEach(
-                (labels, usedBy) -> findings.addAll(EnumLabels.compare(type, labels, List.copyOf(usedBy)))));
+                (labels, usedBy) -> findings.addAll(EnumLabels.compare(type, columns.objectName(type.schema(), type.name()), labels,
+                        List.copyOf(usedBy)))));
         return List.copyOf(findings);
     }
 

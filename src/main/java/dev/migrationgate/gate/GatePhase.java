@@ -12,6 +12,8 @@ public enum GatePhase {
     EXTENSIONS("extensions"),
     /** Flyway validation of the applied history and checks on the planned schema. */
     PRE_MIGRATION("pre-migration"),
+    /** {@code gate.mode=verify}: waiting for the migration Job to apply the migrations this build carries. */
+    AWAIT_MIGRATIONS("await-migrations"),
     /** Flyway migrate. */
     MIGRATE("migrate"),
     /** The full engine on the live catalog. */

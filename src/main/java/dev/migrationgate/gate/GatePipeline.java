@@ -35,11 +35,13 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.jboss.logging.Logger;
 
 /**
- * The start-up pipeline: connect → extension bootstrap → pre-migration validation (history and the
- * planned schema) → Flyway migrate → post-migration validation. Each phase is timed and recorded in
- * {@link GateState}; the first phase with a blocking finding stops the run. Extension bootstrap and
- * Flyway use Quarkus's Flyway bean and so its datasource (the migration credentials when
- * {@code quarkus.flyway.username}/{@code password} are set).
+ * The start-up pipeline. In {@code gate.mode=migrate}: connect → extension bootstrap → pre-migration
+ * validation (history and the planned schema) → Flyway migrate → post-migration validation; in
+ * {@code verify}: connect → wait until the migrations were applied elsewhere ({@link MigrationWait}) →
+ * post-migration validation, with no DDL. Each phase is timed and recorded in {@link GateState}; the
+ * first phase with a blocking finding stops the run. Extension bootstrap and Flyway use Quarkus's Flyway
+ * bean and so its datasource (the migration credentials when {@code quarkus.flyway.username}/{@code
+ * password} are set); verify mode only the application's datasource.
  */
 @ApplicationScoped
 public class GatePipeline {
@@ -56,11 +58,13 @@ public class GatePipeline {
     private final JdbcCatalogInspector inspector;
     private final SchemaChecks checks;
     private final SchemaValidator validator;
+    private final MigrationWait migrationWait;
     private final ExtensionBootstrap bootstrap = new ExtensionBootstrap();
     private final Clock clock;
 
     GatePipeline(GateState state, GateConfig config, Expectations expectations, Flyway flyway,
-            JdbcCatalogInspector inspector, SchemaChecks checks, SchemaValidator validator, Clock clock) {
+            JdbcCatalogInspector inspector, SchemaChecks checks, SchemaValidator validator,
+            MigrationWait migrationWait, Clock clock) {
         this.state = state;
         this.config = config;
         this.expectations = expectations;
@@ -68,6 +72,7 @@ public class GatePipeline {
         this.inspector = inspector;
         this.checks = checks;
         this.validator = validator;
+        this.migrationWait = migrationWait;
         this.clock = clock;
     }
 
@@ -79,19 +84,33 @@ public class GatePipeline {
     public GateReport run() {
         state.restart();
         List<Finding> findings = new ArrayList<>();
-        DataSource migrationDataSource = flyway.getConfiguration().getDataSource();
-        if (!phase(GatePhase.CONNECT, findings, () -> connect(migrationDataSource))
-                || !phase(GatePhase.EXTENSIONS, findings, () -> bootstrapExtensions(migrationDataSource))
-                || !phase(GatePhase.PRE_MIGRATION, findings, this::validateBeforeMigration)
-                || !phase(GatePhase.MIGRATE, findings, this::migrate)
-                || !phase(GatePhase.POST_MIGRATION, findings,
-                        () -> validator.validate(Stage.POST_MIGRATION).findings())) {
+        boolean passed = config.mode() == GateConfig.Mode.VERIFY ? verifies(findings) : migrates(findings);
+        if (!passed) {
             state.fail();
             return state.report();
         }
         state.enter(GatePhase.READY);
         state.pass();
         return state.report();
+    }
+
+    /** {@code gate.mode=migrate}: bootstrap extensions, check the planned schema, migrate, validate. */
+    private boolean migrates(List<Finding> findings) {
+        DataSource migrationDataSource = flyway.getConfiguration().getDataSource();
+        return phase(GatePhase.CONNECT, findings, () -> connect(migrationDataSource))
+                && phase(GatePhase.EXTENSIONS, findings, () -> bootstrapExtensions(migrationDataSource))
+                && phase(GatePhase.PRE_MIGRATION, findings, this::validateBeforeMigration)
+                && phase(GatePhase.MIGRATE, findings, this::migrate)
+                && phase(GatePhase.POST_MIGRATION, findings,
+                        () -> validator.validate(Stage.POST_MIGRATION).findings());
+    }
+
+    /** {@code gate.mode=verify}: no DDL; wait on the application's datasource until migrated, then validate. */
+    private boolean verifies(List<Finding> findings) {
+        return phase(GatePhase.CONNECT, findings, () -> connect(migrationWait.dataSource()))
+                && phase(GatePhase.AWAIT_MIGRATIONS, findings, migrationWait::await)
+                && phase(GatePhase.POST_MIGRATION, findings,
+                        () -> validator.validate(Stage.POST_MIGRATION).findings());
     }
 
     /** One phase's work; database failures surface as the exceptions it declares. */
@@ -145,13 +164,14 @@ public class GatePipeline {
     }
 
     private List<Finding> validateBeforeMigration() {
-        PlannedSchema plan = consistentPlan();
+        LivePlan livePlan = consistentPlan();
+        PlannedSchema plan = livePlan.plan();
         plan.notAnalysed().forEach(skipped -> LOG.infof("Not analysed before migrating (left to post-migration "
                 + "validation): %s line %d: %s", skipped.script(), skipped.line(), skipped.reason()));
         Set<String> denied = state.report().findings().stream()
                 .filter(f -> f.code() == FindingCode.EXTENSION_PERMISSION_DENIED)
                 .map(Finding::object).collect(Collectors.toSet());
-        return checks.findings(expectations, plan.planned(), Stage.PRE_MIGRATION).stream()
+        return checks.findingsBeforeMigration(expectations, livePlan.live(), plan.planned()).stream()
                 .filter(f -> !(f.code() == FindingCode.EXTENSION_MISSING && denied.contains(f.object())))
                 .map(f -> traced(f, plan))
                 .toList();
@@ -164,7 +184,7 @@ public class GatePipeline {
      * only grows, so an unchanged pending list before and after the reads proves they saw one state;
      * otherwise they are read again, at most once per migration that was pending.
      */
-    private PlannedSchema consistentPlan() {
+    private LivePlan consistentPlan() {
         List<String> before = pendingScripts();
         int rereads = before.size();
         for (int attempt = 0; ; attempt++) {
@@ -172,12 +192,16 @@ public class GatePipeline {
             PendingScripts pending = FlywayPendingScripts.read(flyway);
             List<String> after = pendingScripts();
             if (after.equals(before) || attempt >= rereads) {
-                return SchemaPlanner.plan(live, pending);
+                return new LivePlan(live, SchemaPlanner.plan(live, pending));
             }
             LOG.infof("Migrations were applied by another instance while validating (pending before %s, now %s);"
                     + " reading the catalog again", before, after);
             before = after;
         }
+    }
+
+    /** The live snapshot and the schema the pending scripts would make of it. */
+    private record LivePlan(CatalogSnapshot live, PlannedSchema plan) {
     }
 
     private List<String> pendingScripts() {

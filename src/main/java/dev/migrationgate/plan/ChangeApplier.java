@@ -88,7 +88,7 @@ final class ChangeApplier {
             throw new UnsupportedStatementException("enum " + type.name() + " repeats a label; PostgreSQL would refuse it");
         }
         state.putEnum(type, change.labels());
-        state.recordChange(type.name(), at);
+        state.recordChange(type, at);
     }
 
     private void addLabel(AddEnumLabel change) {
@@ -112,7 +112,7 @@ final class ChangeApplier {
             labels.add(change.before() ? neighbour : neighbour + 1, change.label());
         }
         state.putEnum(type, labels);
-        state.recordChange(type.name(), at);
+        state.recordChange(type, at);
     }
 
     private void renameLabel(RenameEnumLabel change) {
@@ -125,7 +125,7 @@ final class ChangeApplier {
         }
         labels.set(index, change.to());
         state.putEnum(type, labels);
-        state.recordChange(type.name(), at);
+        state.recordChange(type, at);
     }
 
     private void renameType(RenameType change) {
@@ -138,8 +138,8 @@ final class ChangeApplier {
                         + " refuse the rename");
             }
             state.renameEnum(old, change.newName());
-            state.recordChange(old.name(), at);
-            state.recordChange(renamed.name(), at);
+            state.recordChange(old, at);
+            state.recordChange(renamed, at);
             updateColumns(usesType(old.schema(), old.name()), column -> TypeResolver.enumColumn(renamed, column.isArray(), state));
             return;
         }
@@ -169,7 +169,7 @@ final class ChangeApplier {
             removeColumns(dependent);
             enumType.ifPresent(type -> {
                 state.removeEnum(type);
-                state.recordChange(type.name(), at);
+                state.recordChange(type, at);
             });
         }
     }
@@ -189,7 +189,7 @@ final class ChangeApplier {
                         + table.name());
             }
             columns.put(column.name(), TypeResolver.resolve(column.type(), state));
-            state.recordChange(table.name() + "." + column.name(), at);
+            state.recordChange(table, column.name(), at);
         }
     }
 
@@ -206,20 +206,20 @@ final class ChangeApplier {
                     + " PostgreSQL would refuse it");
         }
         columns.put(name, TypeResolver.resolve(change.column().type(), state));
-        state.recordChange(table.name() + "." + name, at);
+        state.recordChange(table, name, at);
     }
 
     private void alterColumnType(AlterColumnType change) {
         Key table = state.findTable(change.table())
                 .orElseGet(() -> new Key(state.creationSchema(change.table()), change.table().name()));
         state.createTable(table).put(change.column(), TypeResolver.resolve(change.type(), state));
-        state.recordChange(table.name() + "." + change.column(), at);
+        state.recordChange(table, change.column(), at);
     }
 
     private void dropColumn(DropColumn change) {
         state.findTable(change.table()).ifPresent(table -> {
             if (state.columns(table).remove(change.column()) != null) {
-                state.recordChange(table.name() + "." + change.column(), at);
+                state.recordChange(table, change.column(), at);
             }
         });
     }
@@ -233,8 +233,8 @@ final class ChangeApplier {
                     + " PostgreSQL would refuse the rename");
         }
         state.renameColumn(table, change.from(), change.to());
-        state.recordChange(table.name() + "." + change.from(), at);
-        state.recordChange(table.name() + "." + change.to(), at);
+        state.recordChange(table, change.from(), at);
+        state.recordChange(table, change.to(), at);
     }
 
     private void renameTable(RenameTable change) {
@@ -246,15 +246,15 @@ final class ChangeApplier {
                     + " refuse the rename");
         }
         for (String column : state.columns(table).keySet()) {
-            state.recordChange(table.name() + "." + column, at);
-            state.recordChange(renamed.name() + "." + column, at);
+            state.recordChange(table, column, at);
+            state.recordChange(renamed, column, at);
         }
         state.renameTable(table, change.newName());
     }
 
     private void dropTable(ObjectName name) {
         state.findTable(name).ifPresent(table -> {
-            state.columns(table).keySet().forEach(column -> state.recordChange(table.name() + "." + column, at));
+            state.columns(table).keySet().forEach(column -> state.recordChange(table, column, at));
             state.removeTable(table);
         });
     }
@@ -288,7 +288,7 @@ final class ChangeApplier {
                 if (!predicate.test(type)) {
                     return type;
                 }
-                state.recordChange(table.name() + "." + column, at);
+                state.recordChange(table, column, at);
                 return update.apply(type);
             });
         }
@@ -298,7 +298,7 @@ final class ChangeApplier {
         for (Key table : state.tableKeys()) {
             state.columns(table).entrySet().removeIf(entry -> {
                 if (predicate.test(entry.getValue())) {
-                    state.recordChange(table.name() + "." + entry.getKey(), at);
+                    state.recordChange(table, entry.getKey(), at);
                     return true;
                 }
                 return false;

@@ -64,7 +64,16 @@ public final class FlywayPendingScripts {
                         "Flyway could not prepare the script text without a database connection: " + e.getMessage()));
             }
         }
-        return new PendingScripts(scripts, notAnalysed);
+        return new PendingScripts(scripts, notAnalysed, migrationSchema(configuration));
+    }
+
+    /** The schema Flyway sets first on its session's search path: {@code defaultSchema}, else the first of {@code schemas}. */
+    static String migrationSchema(Configuration configuration) {
+        if (configuration.getDefaultSchema() != null && !configuration.getDefaultSchema().isEmpty()) {
+            return configuration.getDefaultSchema();
+        }
+        String[] schemas = configuration.getSchemas();
+        return schemas == null || schemas.length == 0 ? null : schemas[0];
     }
 
     private static ResourceProvider resourceProvider(Configuration configuration) {

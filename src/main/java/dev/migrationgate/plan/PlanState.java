@@ -25,16 +25,18 @@ final class PlanState {
     private static final String DEFAULT_SCHEMA = "public";
 
     private final List<String> defaultSearchPath;
+    private final String namingSchema;
     private final List<String> visibleSchemas;
     private List<String> searchPath;
     private final LinkedHashMap<Key, List<String>> enums;
     private final LinkedHashMap<Key, LinkedHashMap<String, ColumnType>> tables;
     private final LinkedHashMap<String, List<ScriptLocation>> changes;
 
-    private PlanState(List<String> defaultSearchPath, List<String> visibleSchemas, List<String> searchPath,
-            LinkedHashMap<Key, List<String>> enums, LinkedHashMap<Key, LinkedHashMap<String, ColumnType>> tables,
-            LinkedHashMap<String, List<ScriptLocation>> changes) {
+    private PlanState(List<String> defaultSearchPath, String namingSchema, List<String> visibleSchemas,
+            List<String> searchPath, LinkedHashMap<Key, List<String>> enums,
+            LinkedHashMap<Key, LinkedHashMap<String, ColumnType>> tables, LinkedHashMap<String, List<ScriptLocation>> changes) {
         this.defaultSearchPath = defaultSearchPath;
+        this.namingSchema = namingSchema;
         this.visibleSchemas = visibleSchemas;
         this.searchPath = searchPath;
         this.enums = enums;
@@ -42,15 +44,25 @@ final class PlanState {
         this.changes = changes;
     }
 
-    /** The state of the live catalog, before any pending script. */
-    static PlanState of(CatalogSnapshot live) {
+    /**
+     * The state of the live catalog, before any pending script, with the search path of Flyway's
+     * migration session: Flyway puts its default schema in front of the connection's search path.
+     *
+     * @param migrationSchema Flyway's default schema, {@code null} when none is configured
+     */
+    static PlanState of(CatalogSnapshot live, String migrationSchema) {
         SessionSettings settings = live.settings();
         List<String> visible = settings == null || settings.searchPath().isEmpty()
                 ? List.of("pg_catalog", DEFAULT_SCHEMA) : settings.searchPath();
         List<String> path = visible.stream()
                 .filter(schema -> !schema.equals("pg_catalog") && !schema.startsWith("pg_temp"))
                 .toList();
-        List<String> defaultPath = path.isEmpty() ? List.of(DEFAULT_SCHEMA) : path;
+        List<String> sessionPath = path.isEmpty() ? List.of(DEFAULT_SCHEMA) : path;
+        List<String> defaultPath = new ArrayList<>();
+        if (migrationSchema != null) {
+            defaultPath.add(migrationSchema);
+        }
+        sessionPath.stream().filter(schema -> !defaultPath.contains(schema)).forEach(defaultPath::add);
         LinkedHashMap<Key, List<String>> enums = new LinkedHashMap<>();
         for (PgEnumType type : live.enumTypes()) {
             enums.put(new Key(type.schema(), type.name()), type.labels());
@@ -61,7 +73,8 @@ final class PlanState {
                     .put(column.column(), new ColumnType(column.formatType(), column.typeSchema(), column.typeName(),
                             column.enumType()));
         }
-        return new PlanState(defaultPath, visible, defaultPath, enums, tables, new LinkedHashMap<>());
+        return new PlanState(List.copyOf(defaultPath), sessionPath.get(0), visible, List.copyOf(defaultPath), enums,
+                tables, new LinkedHashMap<>());
     }
 
     PlanState copy() {
@@ -69,8 +82,8 @@ final class PlanState {
         tables.forEach((key, columns) -> tablesCopy.put(key, new LinkedHashMap<>(columns)));
         LinkedHashMap<String, List<ScriptLocation>> changesCopy = new LinkedHashMap<>();
         changes.forEach((object, locations) -> changesCopy.put(object, new ArrayList<>(locations)));
-        return new PlanState(defaultSearchPath, visibleSchemas, searchPath, new LinkedHashMap<>(enums), tablesCopy,
-                changesCopy);
+        return new PlanState(defaultSearchPath, namingSchema, visibleSchemas, searchPath, new LinkedHashMap<>(enums),
+                tablesCopy, changesCopy);
     }
 
     /** Sets the search path for the statements that follow; {@code null} restores the session's default. */
@@ -153,8 +166,19 @@ final class PlanState {
         objects.putAll(renamed);
     }
 
-    void recordChange(String object, ScriptLocation at) {
-        changes.computeIfAbsent(object, o -> new ArrayList<>()).add(at);
+    /** Records that {@code at} changed {@code object}, keyed as findings name it. */
+    void recordChange(Key object, ScriptLocation at) {
+        changes.computeIfAbsent(objectName(object), o -> new ArrayList<>()).add(at);
+    }
+
+    /** Records that {@code at} changed {@code column} of {@code table}, keyed as findings name it. */
+    void recordChange(Key table, String column, ScriptLocation at) {
+        changes.computeIfAbsent(objectName(table) + "." + column, o -> new ArrayList<>()).add(at);
+    }
+
+    /** {@code object} named as findings name it: schema-qualified unless in the inspecting session's default schema. */
+    private String objectName(Key object) {
+        return object.schema().equals(namingSchema) ? object.name() : object.schema() + "." + object.name();
     }
 
     Map<String, List<ScriptLocation>> changes() {

@@ -13,7 +13,8 @@ import java.util.List;
  * stack) that understands {@code CREATE TYPE … AS ENUM}, {@code ALTER TYPE … ADD VALUE / RENAME VALUE
  * / RENAME TO}, {@code DROP TYPE}, {@code CREATE TABLE} with a column list, {@code ALTER TABLE … ADD /
  * ALTER … TYPE / DROP / RENAME [COLUMN]}, {@code ALTER TABLE … RENAME TO}, {@code DROP TABLE} and
- * {@code SET search_path}. Statements that cannot affect enum or column types are ignored; those that
+ * {@code SET search_path} / {@code SET SCHEMA}, starting from the search path of Flyway's migration
+ * session (its default schema first). Statements that cannot affect enum or column types are ignored; those that
  * might but are not understood, or whose effect depends on what the snapshot does not hold, are
  * listed in {@link PlannedSchema#notAnalysed()} and never guessed at. A statement is applied
  * all-or-nothing.
@@ -33,7 +34,7 @@ public final class SchemaPlanner {
      * {@code pending} could not read come first in {@link PlannedSchema#notAnalysed()}.
      */
     public static PlannedSchema plan(CatalogSnapshot live, PendingScripts pending) {
-        PlanState state = PlanState.of(live);
+        PlanState state = PlanState.of(live, pending.migrationSchema());
         List<SkippedStatement> notAnalysed = new ArrayList<>(pending.notAnalysed());
         for (PendingScript script : pending.scripts()) {
             state.setSearchPath(null);

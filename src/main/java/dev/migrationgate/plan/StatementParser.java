@@ -145,6 +145,14 @@ final class StatementParser {
         if (!cursor.acceptWords("local")) {
             cursor.acceptWords("session");
         }
+        if (cursor.acceptWords("schema")) {
+            SqlToken schema = cursor.next();
+            if (schema.kind() != Kind.STRING) {
+                throw new UnsupportedStatementException("this SET SCHEMA form is not analysed");
+            }
+            cursor.expectEnd();
+            return List.of(new SetSearchPath(List.of(schema.text())));
+        }
         if (!cursor.acceptWords("search_path")) {
             return List.of();
         }

@@ -1,8 +1,9 @@
 -- Columns of the requested tables, one row per column, unordered: the inspector orders them by schema,
 -- table and column_position (sorting here, on names, cost more than the whole look-up at 10,000 columns).
--- Parameter $1: text[] of table names. A name resolves as an unqualified name in the application's
--- session would: only the relation visible on the search path (tables, partitioned tables, views,
--- materialized views, foreign tables); dropped and system columns are left out.
+-- Parameter $1: text[] of table names, as Hibernate's session names them: schema.table (folded) resolves
+-- in that schema; an unqualified name as it would in the application's session, to the relation
+-- visible on the search path. Relations are tables, partitioned tables, views, materialized views and
+-- foreign tables; dropped and system columns are left out.
 --   table_schema, table_name, column_name  the column
 --   column_position                        its attnum: its position in the table
 --   format_type                            format_type(atttypid, atttypmod), e.g. timestamp(3) without time zone
@@ -21,8 +22,8 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
-WHERE c.relname = ANY ($1::text[])
+WHERE ((c.relname = ANY ($1::text[]) AND pg_catalog.pg_table_is_visible(c.oid))
+       OR n.nspname || '.' || c.relname = ANY ($1::text[]))
   AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
-  AND pg_catalog.pg_table_is_visible(c.oid)
   AND a.attnum > 0
   AND NOT a.attisdropped

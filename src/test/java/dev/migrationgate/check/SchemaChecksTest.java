@@ -12,6 +12,7 @@ import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
 import dev.migrationgate.report.GateStatus;
+import dev.migrationgate.report.Severity;
 import dev.migrationgate.report.Stage;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,10 +96,60 @@ class SchemaChecksTest {
         assertEquals(GateStatus.PASSED, before.status());
         assertThrows(GateFailedException.class,
                 () -> engine.enforce(pending.expectations(), pending.snapshot(), Stage.POST_MIGRATION));
-        SchemaChecks strict = new SchemaChecks(List.of(new MigrationsCheck()), BlockingPolicy.errors(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        assertEquals(GateStatus.FAILED,
-                strict.evaluate(pending.expectations(), pending.snapshot(), Stage.PRE_MIGRATION).status());
+        assertEquals(Severity.WARNING, Fixtures.only(before.findings(), FindingCode.MIGRATION_PENDING).severity(),
+                "what does not block is reported as a warning");
+    }
+
+    @Test
+    void aDatabaseAheadOfThisVersionPassesWithWarningsAfterMigrationAndAtRuntime() {
+        Fixtures ahead = seed("sysadmin", "admin", "user", "auditor").history(new MigrationHistory(List.of(
+                new Migration("1", "iam schema", "V1__iam_schema.sql", "SUCCESS", 1, true),
+                new Migration("2", "auditor role", "V2__auditor_role.sql", "FUTURE_SUCCESS", 2, true)), List.of()))
+                .column("users", "nickname", "text", "text");
+        for (Stage stage : List.of(Stage.POST_MIGRATION, Stage.RUNTIME)) {
+            GateReport report = engine.evaluate(ahead.expectations(), ahead.snapshot(), stage);
+            assertEquals(GateStatus.PASSED, report.status(), stage + ": " + report.findings());
+            assertEquals(Severity.WARNING, Fixtures.only(report.findings(), FindingCode.ENUM_LABEL_UNMAPPED).severity());
+            assertEquals(Severity.WARNING, Fixtures.only(report.findings(), FindingCode.MIGRATION_FUTURE).severity());
+        }
+    }
+
+    @Test
+    void beforeMigratingAnUnmappedLabelBlocksOnlyWhenThePendingMigrationsIntroduceIt() {
+        Fixtures live = seed("sysadmin", "admin", "user", "auditor");
+        Fixtures plannedSame = seed("sysadmin", "admin", "user", "auditor");
+        Fixtures plannedWorse = seed("sysadmin", "admin", "user", "auditor", "SUPERUSER");
+
+        Finding existing = Fixtures.only(engine.findingsBeforeMigration(live.expectations(), live.snapshot(),
+                plannedSame.snapshot()), FindingCode.ENUM_LABEL_UNMAPPED);
+        assertEquals(Severity.WARNING, existing.severity());
+        assertEquals(Stage.PRE_MIGRATION, existing.stage());
+
+        Finding introduced = Fixtures.only(engine.findingsBeforeMigration(live.expectations(), live.snapshot(),
+                plannedWorse.snapshot()), FindingCode.ENUM_LABEL_UNMAPPED);
+        assertEquals(Severity.ERROR, introduced.severity());
+        assertTrue(BlockingPolicy.standard().blocks(introduced));
+    }
+
+    @Test
+    void aContractMigrationOfANewerReleaseBlocksAndIsNamed() {
+        Fixtures contracted = Fixtures.given()
+                .expectTemporal("users", "created_at", TemporalFamily.TIMESTAMP)
+                .expectTemporal("users", "locked_until", TemporalFamily.TIMESTAMP)
+                .column("users", "created_at", "timestamp without time zone", "timestamp")
+                .history(new MigrationHistory(List.of(
+                        new Migration("1", "iam schema", "V1__iam_schema.sql", "SUCCESS", 1, true),
+                        new Migration("2", "expand", "V2__expand.sql", "FUTURE_SUCCESS", 2, true),
+                        new Migration("3", "contract", "V3__contract.sql", "FUTURE_SUCCESS", 3, true)), List.of()));
+        GateReport report = engine.evaluate(contracted.expectations(), contracted.snapshot(), Stage.RUNTIME);
+        assertEquals(GateStatus.FAILED, report.status());
+        Finding dropped = Fixtures.only(report.findings(), FindingCode.TIMESTAMP_TZ_MISMATCH);
+        assertEquals("users.locked_until", dropped.object());
+        assertTrue(dropped.message().contains("newest first: V3 V3__contract.sql, V2 V2__expand.sql")
+                && dropped.message().contains("most likely V3 V3__contract.sql"), dropped.message());
+        assertEquals(Severity.WARNING, report.findings().stream()
+                .filter(f -> f.code() == FindingCode.MIGRATION_FUTURE).map(Finding::severity).distinct()
+                .reduce((a, b) -> Severity.ERROR).orElseThrow());
     }
 
     @Test

@@ -32,7 +32,8 @@ class CatalogQueryTest {
         for (CatalogQuery query : CatalogQuery.values()) {
             assertTrue(query.sql().startsWith("-- "), query + " starts with a comment saying what it returns");
         }
-        assertEquals(List.of(1), CatalogQuery.COLUMNS.jdbcParameters());
+        assertEquals(List.of(1, 1), CatalogQuery.COLUMNS.jdbcParameters(),
+                "the table names are matched unqualified and schema-qualified: $1 is bound twice over JDBC");
         assertTrue(CatalogQuery.COLUMNS.jdbcSql().contains("ANY (?::text[])"), CatalogQuery.COLUMNS.jdbcSql());
         assertEquals(List.of(), CatalogQuery.ENUM_TYPES.jdbcParameters());
         assertEquals(List.of(), CatalogQuery.EXTENSIONS.jdbcParameters());

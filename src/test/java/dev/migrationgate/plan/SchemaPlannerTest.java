@@ -320,4 +320,37 @@ class SchemaPlannerTest {
                 plan.notAnalysed());
         assertTrue(plan.notAnalysed().get(0).wholeScript());
     }
+
+    @Test
+    void startsFromFlywaysDefaultSchemaAndFollowsSetSchema() {
+        PlannedSchema plan = SchemaPlanner.plan(EMPTY, new PendingScripts(List.of(
+                new PendingScript("V1__org.sql", "CREATE TYPE teamkind AS ENUM ('core', 'guest');\n"
+                        + "CREATE TABLE teams (id bigint, kind teamkind);"),
+                new PendingScript("V2__billing.sql", "SET SCHEMA 'billing';\n"
+                        + "CREATE TYPE invoicestatus AS ENUM ('draft', 'paid');\n"
+                        + "RESET search_path;\n"
+                        + "CREATE TABLE members (id bigint, kind teamkind);")), List.of(), "org"));
+
+        assertEquals(List.of(), plan.notAnalysed());
+        assertEquals(List.of("org.teamkind", "billing.invoicestatus"), plan.planned().enumTypes().stream()
+                .map(t -> t.schema() + "." + t.name()).toList());
+        PgColumn teams = plan.planned().columns().stream().filter(c -> c.table().equals("teams")
+                && c.column().equals("kind")).findFirst().orElseThrow();
+        assertEquals("org", teams.schema());
+        assertEquals("org", teams.typeSchema());
+        PgColumn members = plan.planned().columns().stream().filter(c -> c.table().equals("members")
+                && c.column().equals("kind")).findFirst().orElseThrow();
+        assertEquals("org", members.schema(), "each script starts again from Flyway's search path");
+        assertEquals(Optional.of(at("V1__org.sql", 1)), plan.origin("org.teamkind"),
+                "objects outside the session's default schema are keyed schema-qualified, as findings name them");
+        assertEquals(Optional.of(at("V2__billing.sql", 2)), plan.origin("billing.invoicestatus"));
+        assertEquals(Optional.of(at("V1__org.sql", 2)), plan.origin("org.teams.kind"));
+    }
+
+    @Test
+    void withoutAFlywaySchemaTheSessionSearchPathDecidesAndPublicObjectsStayUnqualified() {
+        PlannedSchema plan = plan(LIVE, "V2__roles.sql", "ALTER TYPE userrole ADD VALUE 'auditor';");
+        assertEquals(Optional.of(at("V2__roles.sql", 1)), plan.origin("userrole"));
+        assertEquals(List.of("sysadmin", "admin", "user", "auditor"), enumType(plan, "userrole").orElseThrow().labels());
+    }
 }
