@@ -19,16 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two versions side by side on one database, in the rollout order of {@code deploy/README.md}. Version N
- * is the packaged application, ready on V1. Release N+1 is rolled out as a real one is: its migration
- * Job applies its expand step (V2: an enum label N+1 maps, a nullable column, a new table), then its pods
- * start in {@code gate.mode=verify}. How N+1 differs from a real next release, because a test cannot
- * rebuild the Java code: its Job is Flyway run from the test with V1 + V2 (Quarkus fixes the packaged
- * jar's migration locations at build time), and its pods are the packaged jar with the new label added
- * to the mapping through the test device {@code migration-gate.test.extra-mapped-labels}, so they see V2
- * as a newer migration (a warning) rather than one of their own. While the Job runs and N+1 starts, N's
- * readiness is sampled every 200 ms and must never be DOWN. A later release's contract step (dropping a
- * column N maps) then takes N DOWN, and N's report names that migration.
+ * Two versions side by side on one database, in the rollout order of {@code deploy/README.md}. Version N is the
+ * packaged application, ready on its shipped migrations. Release N+1 is rolled out as a real one is: its migration
+ * Job applies its expand step (V80: an enum label N+1 maps, a nullable column, a new table), then its pods start
+ * in {@code gate.mode=verify}. How N+1 differs from a real next release, because a test cannot rebuild the Java
+ * code: its Job is Flyway run from the test with the shipped migrations plus V80 (Quarkus fixes the packaged jar's
+ * migration locations at build time), and its pods are the packaged jar with the new label added to the mapping
+ * through the test device {@code migration-gate.test.extra-mapped-labels}, so they see V80 as a newer migration (a
+ * warning) rather than one of their own. While the Job runs and N+1 starts, N's readiness is sampled every 200 ms
+ * and must never be DOWN. A later release's contract step (dropping a column N maps) then takes N DOWN, and N's
+ * report names that migration.
  */
 class FleetRolloutIT {
 
@@ -92,12 +92,12 @@ class FleetRolloutIT {
             JsonNode dropped = findings(report, "TIMESTAMP_TZ_MISMATCH").get(0);
             assertEquals("users.locked_until", dropped.path("object").asText(), report.toString());
             assertEquals("ERROR", dropped.path("severity").asText(), report.toString());
-            assertTrue(dropped.path("message").asText().contains("most likely V3 V3__drop_locked_until.sql"),
+            assertTrue(dropped.path("message").asText().contains("most likely V81 V81__drop_locked_until.sql"),
                     "the report names the migration that did it: " + dropped);
         }
     }
 
-    /** A release's migration Job: V1 from the application's own location plus {@code extra}. */
+    /** A release's migration Job: the shipped migrations from the application's own location plus {@code extra}. */
     private void migrate(String... extra) {
         String[] locations = new String[extra.length + 1];
         locations[0] = "classpath:db/migration";
