@@ -126,11 +126,11 @@ public final class StockComparison {
                 String database = freshDatabase();
                 try {
                     try (AppProcess process = AppProcess.start(app.jar(), database, properties, Map.of())) {
-                        fresh.get(app).add(awaitReady(app, process));
+                        fresh.get(app).add(progress(app, "fresh", awaitReady(app, process)));
                     }
                     if (restart) {
                         try (AppProcess process = AppProcess.start(app.jar(), database, properties, Map.of())) {
-                            again.get(app).add(awaitReady(app, process));
+                            again.get(app).add(progress(app, "restart", awaitReady(app, process)));
                         }
                     }
                 } finally {
@@ -261,6 +261,13 @@ public final class StockComparison {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Prints one start as it happens (a full run takes minutes) and returns it. */
+    private static Start progress(App app, String kind, Start start) {
+        System.out.printf("  %-15s %-8s ready in %,6d ms, RSS %d MB%n", app.name(), kind, start.readyMillis(),
+                start.rssKib() / 1024);
+        return start;
     }
 
     private Start awaitReady(App app, AppProcess process) throws InterruptedException, IOException {
