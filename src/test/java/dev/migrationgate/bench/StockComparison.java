@@ -119,8 +119,12 @@ public final class StockComparison {
      * starts and (with restart) the restarts.
      */
     private List<Map<App, List<Start>>> startups(Map<String, String> properties, boolean restart) throws Exception {
-        Map<App, List<Start>> fresh = new LinkedHashMap<>(Map.of(GATE, new ArrayList<>(), STOCK, new ArrayList<>()));
-        Map<App, List<Start>> again = new LinkedHashMap<>(Map.of(GATE, new ArrayList<>(), STOCK, new ArrayList<>()));
+        Map<App, List<Start>> fresh = new LinkedHashMap<>();
+        Map<App, List<Start>> again = new LinkedHashMap<>();
+        for (App app : List.of(GATE, STOCK)) {
+            fresh.put(app, new ArrayList<>());
+            again.put(app, new ArrayList<>());
+        }
         for (int i = 0; i < runs; i++) {
             for (App app : i % 2 == 0 ? List.of(GATE, STOCK) : List.of(STOCK, GATE)) {
                 String database = freshDatabase();
@@ -244,18 +248,7 @@ public final class StockComparison {
 
     private void awaitNoBackends(String database) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try (Connection connection = server.connect("postgres");
-                    PreparedStatement query = connection.prepareStatement(
-                            "SELECT count(*) FROM pg_stat_activity WHERE datname = ?")) {
-                query.setString(1, database);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return;
-                    }
-                }
-            }
+        while (count("SELECT count(*) FROM pg_stat_activity WHERE datname = ?", database) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Connections to " + database + " stayed open after the application stopped");
             }
@@ -304,9 +297,12 @@ public final class StockComparison {
 
     /** Committed plus rolled-back transactions of {@code database}, as PostgreSQL counts them. */
     private long transactions(String database) throws SQLException {
-        try (Connection connection = server.connect("postgres");
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = ?")) {
+        return count("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = ?", database);
+    }
+
+    /** The one number {@code sql} returns for {@code database}, read from the server's statistics views. */
+    private long count(String sql, String database) throws SQLException {
+        try (Connection connection = server.connect("postgres"); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, database);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
