@@ -5,6 +5,7 @@ import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.inspect.ReactiveCatalogInspector;
 import dev.migrationgate.report.Stage;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,15 +26,19 @@ public class GateBeans {
         return new SchemaValidator(expectations, inspector, checks);
     }
 
-    /** Readiness re-validation: the reactive snapshot of the live catalog and Flyway's history, checked. */
+    /**
+     * Readiness re-validation: the reactive snapshot of the live catalog and Flyway's history, checked;
+     * each validation is announced as a {@link ValidationCompleted} event (metrics observe it).
+     */
     @Produces
     @Singleton
     RuntimeValidation runtimeValidation(ReactiveCatalogInspector inspector, SchemaChecks checks,
-            Expectations expectations, GateConfig config, Clock clock) {
-        return new RuntimeValidation(
+            Expectations expectations, GateConfig config, Clock clock, Event<ValidationCompleted> completed) {
+        return new RuntimeValidation(new ObservedValidation(
                 () -> inspector.snapshot(expectations.tables())
                         .map(snapshot -> checks.evaluate(expectations, snapshot, Stage.RUNTIME))
                         .subscribeAsCompletionStage(),
+                config.checkTimeout(), completed::fire),
                 config.cacheTtl(), config.checkTimeout(), clock);
     }
 }

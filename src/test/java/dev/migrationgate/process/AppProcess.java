@@ -51,7 +51,15 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String database, Map<String, String> properties, Map<String, String> environment)
             throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        return start(Path.of("target", "quarkus-app", "quarkus-run.jar"), database, properties, environment);
+    }
+
+    /**
+     * Starts the Quarkus application packaged as {@code jar} (this one, or the benchmark's stock baseline)
+     * on {@code database}, the same way.
+     */
+    public static AppProcess start(Path jar, String database, Map<String, String> properties,
+            Map<String, String> environment) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run these tests with ./mvnw verify,"
                     + " which packages the application before the integration tests");
@@ -140,6 +148,16 @@ public final class AppProcess implements AutoCloseable {
             answers++;
             Thread.sleep(100);
         } while (Instant.now().isBefore(end));
+    }
+
+    /** The operating-system process id (for {@code /proc/<pid>/status}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The management interface's port (probes, {@code /q/gate}, {@code /q/metrics}). */
+    public int managementPort() {
+        return managementPort;
     }
 
     public boolean isAlive() {
