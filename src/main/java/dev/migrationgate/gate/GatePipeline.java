@@ -197,20 +197,21 @@ public class GatePipeline {
                 finding.actual(), finding.message() + note, finding.fix());
     }
 
+    /**
+     * Flyway migrate, each migration verified before commit ({@link MigrationVerifier}). Migrations that
+     * cannot be verified are refused before any of the release runs, unless allowed.
+     */
     private List<Finding> migrate() {
+        List<Finding> unverifiable = MigrationVerifier.unverifiable(flyway.info().all());
+        if (!unverifiable.isEmpty() && !config.allowUnverifiedMigrations()) {
+            return unverifiable;
+        }
         try {
             flyway.migrate();
             return List.of();
         } catch (FlywayException e) {
-            MigrationInfo[] pending = flyway.info().pending();
-            String script = pending.length == 0 ? "migration" : pending[0].getScript();
-            String version = pending.length == 0 || pending[0].getVersion() == null ? ""
-                    : "V" + pending[0].getVersion() + " ";
-            return List.of(Finding.of(FindingCode.MIGRATION_FAILED, version + script, "applied",
-                    "failed and rolled back: " + Redaction.redact(e.getMessage()),
-                    "Flyway could not apply " + script + "; PostgreSQL rolled the script's transaction back, so the"
-                            + " schema is as it was before it. Fix the script and restart (or POST /q/gate/recheck).",
-                    null).at(Stage.POST_MIGRATION));
+            LOG.errorf("Flyway migrate failed: %s", Redaction.redact(e.getMessage()));
+            return MigrateFailures.findings(e);
         }
     }
 

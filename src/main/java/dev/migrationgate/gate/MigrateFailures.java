@@ -1,0 +1,86 @@
+package dev.migrationgate.gate;
+
+import dev.migrationgate.report.Finding;
+import dev.migrationgate.report.FindingCode;
+import dev.migrationgate.report.Redaction;
+import dev.migrationgate.report.Stage;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.ErrorCode;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+
+/**
+ * Names what made Flyway's {@code migrate()} fail, truthfully: the verifier's refusal with its findings; a
+ * failing script with Flyway's error, "rolled back" only when it ran in a transaction; a non-empty schema
+ * without history (a baseline is needed); a validation failure as the history finding it is.
+ */
+final class MigrateFailures {
+
+    private MigrateFailures() {
+    }
+
+    /** The verifier's refusal somewhere in {@code failure}'s cause chain, if it was one. */
+    static Optional<MigrationRefusedException> refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MigrationRefusedException refused) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The findings that explain {@code failure}. */
+    static List<Finding> findings(FlywayException failure) {
+        Optional<MigrationRefusedException> refused = refusal(failure);
+        if (refused.isPresent()) {
+            return refused.get().findings();
+        }
+        String error = Redaction.redact(failure.getMessage());
+        if (failure instanceof FlywayMigrateException failed) {
+            return List.of(scriptFailed(failed.getMigration(), failed.isExecutableInTransaction(), error));
+        }
+        ErrorCode code = failure.getErrorCode();
+        if (code == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+            return List.of(Finding.of(FindingCode.MIGRATION_FAILED, "flyway_schema_history", "a schema history",
+                    "non-empty schema without history", "Nothing was applied: the schema already holds objects but"
+                            + " Flyway has no history table, so it cannot tell which migrations they came from. If the"
+                            + " schema matches a release, baseline it at that version (quarkus.flyway.baseline-on-migrate"
+                            + "=true with quarkus.flyway.baseline-version), otherwise point the gate at an empty"
+                            + " database. Flyway: " + error, null).at(Stage.PRE_MIGRATION));
+        }
+        if (failure instanceof FlywayValidateException) {
+            return List.of(Finding.of(historyCode(code), "flyway_schema_history", "history matching the local scripts",
+                    String.valueOf(code), "Nothing was applied: Flyway's validation of the applied history failed"
+                            + " before migrating. Flyway: " + error, null).at(Stage.PRE_MIGRATION));
+        }
+        return List.of(Finding.of(FindingCode.MIGRATION_FAILED, "migration", "applied", "failed: " + error,
+                "Flyway's migrate failed: " + error, null).at(Stage.POST_MIGRATION));
+    }
+
+    private static Finding scriptFailed(MigrationInfo migration, boolean transactional, String error) {
+        String object = MigrationVerifier.object(migration);
+        String outcome = transactional
+                ? "PostgreSQL rolled its transaction back, so the schema and the history are as they were before it."
+                : "It did not run in a transaction, so whatever its statements did before the failing one stays"
+                        + " applied and Flyway recorded it as failed: repair the schema by hand, then run flyway repair.";
+        return Finding.of(FindingCode.MIGRATION_FAILED, object, "applied",
+                (transactional ? "failed and rolled back: " : "failed, not rolled back: ") + error,
+                "Flyway could not apply " + object + ". " + outcome + " Fix the script and restart (or POST"
+                        + " /q/gate/recheck).", null).at(Stage.POST_MIGRATION);
+    }
+
+    private static FindingCode historyCode(ErrorCode code) {
+        if (code == CoreErrorCode.CHECKSUM_MISMATCH) {
+            return FindingCode.MIGRATION_CHECKSUM_MISMATCH;
+        }
+        if (code == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED
+                || code == CoreErrorCode.APPLIED_REPEATABLE_MIGRATION_NOT_RESOLVED) {
+            return FindingCode.MIGRATION_MISSING;
+        }
+        return FindingCode.MIGRATION_FAILED;
+    }
+}
