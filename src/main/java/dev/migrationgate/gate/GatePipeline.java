@@ -11,6 +11,7 @@ import dev.migrationgate.plan.PendingScripts;
 import dev.migrationgate.plan.PlannedSchema;
 import dev.migrationgate.plan.SchemaPlanner;
 import dev.migrationgate.plan.ScriptLocation;
+import dev.migrationgate.plan.SkippedStatement;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
@@ -146,15 +147,23 @@ public class GatePipeline {
 
     private List<Finding> validateBeforeMigration() {
         PlannedSchema plan = consistentPlan();
-        plan.notAnalysed().forEach(skipped -> LOG.infof("Not analysed before migrating (left to post-migration "
-                + "validation): %s line %d: %s", skipped.script(), skipped.line(), skipped.reason()));
         Set<String> denied = state.report().findings().stream()
                 .filter(f -> f.code() == FindingCode.EXTENSION_PERMISSION_DENIED)
                 .map(Finding::object).collect(Collectors.toSet());
-        return checks.findings(expectations, plan.planned(), Stage.PRE_MIGRATION).stream()
+        List<Finding> findings = checks.findings(expectations, plan.planned(), Stage.PRE_MIGRATION).stream()
                 .filter(f -> !(f.code() == FindingCode.EXTENSION_MISSING && denied.contains(f.object())))
                 .map(f -> traced(f, plan))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+        plan.notAnalysed().forEach(skipped -> findings.add(notAnalysed(skipped)));
+        return findings;
+    }
+
+    /** A statement the planner skipped, shown in the report: the planner never vouches for what it did not read. */
+    private static Finding notAnalysed(SkippedStatement skipped) {
+        String where = skipped.script() + (skipped.wholeScript() ? "" : " line " + skipped.line());
+        return Finding.of(FindingCode.MIGRATION_NOT_ANALYSED, where, "read by the static planner", skipped.reason(),
+                "Not read before migrating: " + skipped.reason() + ". The verifier judges its real effect inside its"
+                        + " transaction, before commit.", null).at(Stage.PRE_MIGRATION);
     }
 
     /**

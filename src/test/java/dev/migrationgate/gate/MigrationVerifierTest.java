@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -121,7 +122,7 @@ class MigrationVerifierTest {
 
         List<Finding> findings = refused(on(MAIN, FIXTURES + "update-pg-enum"));
 
-        assertRejected(findings, "V100 V100__relabel_admin_in_catalog.sql", FindingCode.ENUM_CASE_MISMATCH, "userrole");
+        assertRejected(findings, "V101 V101__relabel_admin_in_catalog.sql", FindingCode.ENUM_CASE_MISMATCH, "userrole");
         assertEquals(before, CatalogState.of(database));
         assertEquals(List.of("sysadmin", "admin", "user"), AdminSql.enumLabels(database, "userrole"));
     }
@@ -135,7 +136,8 @@ class MigrationVerifierTest {
         MigrationInfoService info = edited.load().info();
         assertTrue(Arrays.stream(info.all()).anyMatch(m -> m.getState() == MigrationState.OUTDATED
                 && m.getScript().equals("R__role_comment.sql")), "Flyway shows the edited repeatable as OUTDATED");
-        assertEquals(0, info.pending().length, "and not among info().pending(): the verifier must not rely on it");
+        assertEquals(List.of("R__role_comment.sql"), Arrays.stream(info.pending()).map(MigrationInfo::getScript).toList(),
+                "Flyway 12 lists the new text as a pending migration too");
 
         List<Finding> findings = refused(edited);
 
