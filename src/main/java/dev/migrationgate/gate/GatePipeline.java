@@ -95,6 +95,23 @@ public class GatePipeline {
         return state.report();
     }
 
+    /**
+     * {@code gate.mode=rehearse}: connect, then the whole release in one transaction that is always rolled
+     * back ({@link Rehearsal}); the report says whether the real run would pass.
+     */
+    public GateReport rehearse() {
+        state.restart();
+        List<Finding> findings = new ArrayList<>();
+        Rehearsal rehearsal = new Rehearsal(flyway, expectations, checks, bootstrap, config, this::plannerFindings);
+        if (!phase(GatePhase.CONNECT, findings, () -> connect(flyway.getConfiguration().getDataSource()))
+                || !phase(GatePhase.REHEARSE, findings, rehearsal::run)) {
+            state.fail();
+            return state.report();
+        }
+        state.pass();
+        return state.report();
+    }
+
     /** One phase's work; database failures surface as the exceptions it declares. */
     private interface Phase {
         List<Finding> run() throws SQLException, InterruptedException;
@@ -146,7 +163,11 @@ public class GatePipeline {
     }
 
     private List<Finding> validateBeforeMigration() {
-        PlannedSchema plan = consistentPlan();
+        return plannerFindings(consistentPlan());
+    }
+
+    /** The planned schema's findings, traced to the pending scripts, and every statement the planner skipped. */
+    private List<Finding> plannerFindings(PlannedSchema plan) {
         Set<String> denied = state.report().findings().stream()
                 .filter(f -> f.code() == FindingCode.EXTENSION_PERMISSION_DENIED)
                 .map(Finding::object).collect(Collectors.toSet());

@@ -3,9 +3,10 @@ package dev.migrationgate.gate;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -15,8 +16,9 @@ import javax.sql.DataSource;
  * A {@link DataSource} that hands out one connection the caller keeps owning, so code written against a
  * data source (the catalog inspector, Flyway, the extension bootstrap) works inside a transaction the
  * caller opened: {@link #borrowed} only ignores {@code close()}; {@link #transactionHeld} also ignores
- * {@code commit()}, {@code rollback()} without a savepoint and {@code setAutoCommit()}, so nothing those users
- * do can end the caller's transaction, which the caller alone rolls back.
+ * {@code commit()} and {@code setAutoCommit()}, and turns {@code rollback()} into a rollback to a savepoint
+ * taken when it was made, so nothing those users do can end the caller's transaction (which the caller alone
+ * rolls back) and a failed statement leaves it usable.
  */
 final class HeldConnection implements DataSource {
 
@@ -25,9 +27,13 @@ final class HeldConnection implements DataSource {
 
     private final Connection view;
 
-    private HeldConnection(Connection connection, Set<String> ignored) {
+    private HeldConnection(Connection connection, Set<String> ignored, Savepoint floor) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (ignored.contains(method.getName()) || isPlainRollback(method, ignored)) {
+            if (ignored.contains(method.getName())) {
+                return null;
+            }
+            if (floor != null && method.getName().equals("rollback") && method.getParameterCount() == 0) {
+                connection.rollback(floor);
                 return null;
             }
             try {
@@ -42,16 +48,17 @@ final class HeldConnection implements DataSource {
 
     /** Connections that are {@code connection} itself; closing them leaves it open. */
     static DataSource borrowed(Connection connection) {
-        return new HeldConnection(connection, BORROWED);
+        return new HeldConnection(connection, BORROWED, null);
     }
 
-    /** Connections that are {@code connection}, inside its current transaction, which they cannot end. */
-    static DataSource transactionHeld(Connection connection) {
-        return new HeldConnection(connection, HELD);
-    }
-
-    private static boolean isPlainRollback(Method method, Set<String> ignored) {
-        return ignored == HELD && method.getName().equals("rollback") && method.getParameterCount() == 0;
+    /**
+     * Connections that are {@code connection}, inside its current transaction, which they cannot end; their
+     * {@code rollback()} undoes only what was done through them.
+     *
+     * @throws SQLException when the savepoint cannot be set (no transaction open on {@code connection})
+     */
+    static DataSource transactionHeld(Connection connection) throws SQLException {
+        return new HeldConnection(connection, HELD, connection.setSavepoint());
     }
 
     @Override
@@ -90,11 +97,11 @@ final class HeldConnection implements DataSource {
     }
 
     @Override
-    public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+    public <T> T unwrap(Class<T> type) throws SQLException {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
-        throw new java.sql.SQLException("HeldConnection is not a " + type.getName());
+        throw new SQLException("HeldConnection is not a " + type.getName());
     }
 
     @Override

@@ -114,6 +114,35 @@ public final class GateScenarios {
         }
     }
 
+    /** {@code gate.mode=rehearse} on an empty database: the release is V1, with its extensions. */
+    public static class RehearseHarmless implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gate.mode", "rehearse");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ScenarioDatabase.class));
+        }
+    }
+
+    /** {@code gate.mode=rehearse} on a database at V1; the release is {@link PendingCatalogWrite}'s. */
+    public static class RehearseUnsafe implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gate.mode", "rehearse", "quarkus.flyway.locations", "db/migration," + SCRIPTS
+                    + "verifier/do-block-harmless," + SCRIPTS + "verifier/update-pg-enum");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ScenarioDatabase.class, Map.of(ScenarioDatabase.MIGRATED_TO, "1")));
+        }
+    }
+
     /** A database owned by the administrator; the application's role may create tables but not extensions. */
     public static class NoExtensionPermission implements QuarkusTestProfile {
 
