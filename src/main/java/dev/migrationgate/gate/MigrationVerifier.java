@@ -44,7 +44,8 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
  * A migration that does not run in a transaction (Flyway {@code executeInTransaction=false}, or statements
  * such as {@code CREATE INDEX CONCURRENTLY}) cannot be verified before commit: it is refused with
  * {@code MIGRATION_UNVERIFIED} unless {@code gate.allow-unverified-migrations=true}, and then left to
- * post-migration validation. One migrate run at a time: the callback keeps the run's baseline.
+ * post-migration validation. Flyway fires a run's events on the thread that called {@code migrate()}, so
+ * each thread keeps its own run (baseline, last migration); copies of one configuration may migrate at once.
  */
 public final class MigrationVerifier implements Callback {
 
@@ -55,8 +56,13 @@ public final class MigrationVerifier implements Callback {
     private final SchemaChecks checks;
     private final BlockingPolicy policy;
     private final boolean allowUnverified;
-    private Set<String> baseline;
-    private String lastOfRelease;
+    private final ThreadLocal<Run> runs = ThreadLocal.withInitial(Run::new);
+
+    /** The state of one migrate run: the blocking findings before its first migration, and its last migration. */
+    private static final class Run {
+        private Set<String> baseline;
+        private String lastOfRelease;
+    }
 
     /**
      * @param expectations the model's expectations, resolved at the first migration (not while Flyway is built)
@@ -86,11 +92,12 @@ public final class MigrationVerifier implements Callback {
     }
 
     @Override
-    public synchronized void handle(Event event, Context context) {
+    public void handle(Event event, Context context) {
         switch (event) {
             case BEFORE_MIGRATE -> {
-                baseline = null;
-                lastOfRelease = lastToApply(context.getConfiguration()).orElse(null);
+                Run run = new Run();
+                run.lastOfRelease = lastToApply(context.getConfiguration()).orElse(null);
+                runs.set(run);
             }
             case BEFORE_EACH_MIGRATE -> beforeEach(context);
             case AFTER_EACH_MIGRATE -> afterEach(context);
@@ -106,8 +113,9 @@ public final class MigrationVerifier implements Callback {
             }
             return;
         }
-        if (baseline == null) {
-            baseline = inspect(context, Stage.PRE_MIGRATION).stream().map(MigrationVerifier::key)
+        Run run = runs.get();
+        if (run.baseline == null) {
+            run.baseline = inspect(context, Stage.PRE_MIGRATION).stream().map(MigrationVerifier::key)
                     .collect(Collectors.toCollection(HashSet::new));
         }
     }
@@ -117,14 +125,15 @@ public final class MigrationVerifier implements Callback {
         if (!inTransaction(context)) {
             return;
         }
-        boolean last = object(migration).equals(lastOfRelease);
+        Run run = runs.get();
+        boolean last = object(migration).equals(run.lastOfRelease);
         if (context.getConfiguration().isGroup() && !last) {
             return;
         }
         Stage stage = last ? Stage.POST_MIGRATION : Stage.PRE_MIGRATION;
         List<Finding> introduced = inspect(context, stage).stream()
                 .filter(policy::blocks)
-                .filter(f -> baseline == null || !baseline.contains(key(f)))
+                .filter(f -> run.baseline == null || !run.baseline.contains(key(f)))
                 .toList();
         if (!introduced.isEmpty()) {
             throw new MigrationRefusedException(rejection(migration, introduced, context.getConfiguration().isGroup()));
