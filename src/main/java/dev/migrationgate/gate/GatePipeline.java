@@ -241,7 +241,7 @@ public class GatePipeline {
             return List.of();
         } catch (FlywayException e) {
             LOG.errorf("Flyway migrate failed: %s", Redaction.redact(e.getMessage()));
-            return MigrateFailures.findings(e);
+            return MigrateFailures.findings(e, flyway);
         }
     }
 

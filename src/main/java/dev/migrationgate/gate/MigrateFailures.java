@@ -1,5 +1,9 @@
 package dev.migrationgate.gate;
 
+import dev.migrationgate.check.MigrationsCheck;
+import dev.migrationgate.inspect.CatalogSnapshot;
+import dev.migrationgate.inspect.FlywayHistoryReader;
+import dev.migrationgate.inspect.MigrationHistory;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.Redaction;
@@ -7,6 +11,7 @@ import dev.migrationgate.report.Stage;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -16,7 +21,8 @@ import org.flywaydb.core.internal.exception.FlywayMigrateException;
 /**
  * Names what made Flyway's {@code migrate()} fail, truthfully: the verifier's refusal with its findings; a
  * failing script with Flyway's error, "rolled back" only when it ran in a transaction; a non-empty schema
- * without history (a baseline is needed); a validation failure as the history finding it is.
+ * without history (a baseline is needed); a validation failure as the history finding it is (read again
+ * and named by {@link MigrationsCheck}, the one place that turns Flyway's history into findings).
  */
 final class MigrateFailures {
 
@@ -33,8 +39,8 @@ final class MigrateFailures {
         return Optional.empty();
     }
 
-    /** The findings that explain {@code failure}. */
-    static List<Finding> findings(FlywayException failure) {
+    /** The findings that explain {@code failure} of {@code flyway}'s migrate. */
+    static List<Finding> findings(FlywayException failure, Flyway flyway) {
         Optional<MigrationRefusedException> refused = refusal(failure);
         if (refused.isPresent()) {
             return refused.get().findings();
@@ -53,9 +59,13 @@ final class MigrateFailures {
                             + " database. Flyway: " + error, null).at(Stage.PRE_MIGRATION));
         }
         if (failure instanceof FlywayValidateException) {
-            return List.of(Finding.of(historyCode(code), "flyway_schema_history", "history matching the local scripts",
-                    String.valueOf(code), "Nothing was applied: Flyway's validation of the applied history failed"
-                            + " before migrating. Flyway: " + error, null).at(Stage.PRE_MIGRATION));
+            List<Finding> history = historyFindings(flyway);
+            return history.isEmpty()
+                    ? List.of(Finding.of(FindingCode.MIGRATION_FAILED, "flyway_schema_history",
+                            "history matching the local scripts", "validation failed", "Nothing was applied: Flyway's"
+                                    + " validation of the applied history failed. Flyway: " + error, null)
+                            .at(Stage.PRE_MIGRATION))
+                    : history;
         }
         return List.of(Finding.of(FindingCode.MIGRATION_FAILED, "migration", "applied", "failed: " + error,
                 "Flyway's migrate failed: " + error, null).at(Stage.POST_MIGRATION));
@@ -73,14 +83,15 @@ final class MigrateFailures {
                         + " /q/gate/recheck).", null).at(Stage.POST_MIGRATION);
     }
 
-    private static FindingCode historyCode(ErrorCode code) {
-        if (code == CoreErrorCode.CHECKSUM_MISMATCH) {
-            return FindingCode.MIGRATION_CHECKSUM_MISMATCH;
-        }
-        if (code == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED
-                || code == CoreErrorCode.APPLIED_REPEATABLE_MIGRATION_NOT_RESOLVED) {
-            return FindingCode.MIGRATION_MISSING;
-        }
-        return FindingCode.MIGRATION_FAILED;
+    /**
+     * The history's blocking findings as {@link MigrationsCheck} names them, read again through Flyway's
+     * API (pending migrations are not an error here).
+     */
+    private static List<Finding> historyFindings(Flyway flyway) {
+        MigrationHistory history = new FlywayHistoryReader("the migration database", flyway).read();
+        CatalogSnapshot historyOnly = new CatalogSnapshot(List.of(), List.of(), List.of(), null, history);
+        return new MigrationsCheck().check(null, historyOnly).stream()
+                .filter(f -> f.isError() && f.code() != FindingCode.MIGRATION_PENDING)
+                .map(f -> f.at(Stage.PRE_MIGRATION)).toList();
     }
 }

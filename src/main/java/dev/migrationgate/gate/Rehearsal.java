@@ -92,7 +92,7 @@ final class Rehearsal {
             rehearsing.migrate();
         } catch (FlywayException e) {
             LOG.errorf("Rehearsed migrate failed: %s", Redaction.redact(e.getMessage()));
-            findings.addAll(MigrateFailures.findings(e));
+            findings.addAll(MigrateFailures.findings(e, rehearsing));
             return findings;
         }
         JdbcCatalogInspector after = new JdbcCatalogInspector(database, held,
