@@ -37,7 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The start-up pipeline: connect → extension bootstrap → pre-migration validation (history and the
- * planned schema) → Flyway migrate → post-migration validation. Each phase is timed and recorded in
+ * planned schema) → Flyway migrate, each migration verified before commit → post-migration validation
+ * ({@link #rehearse} instead runs {@code gate.mode=rehearse}). Each phase is timed and recorded in
  * {@link GateState}; the first phase with a blocking finding stops the run. Extension bootstrap and
  * Flyway use Quarkus's Flyway bean and so its datasource (the migration credentials when
  * {@code quarkus.flyway.username}/{@code password} are set).

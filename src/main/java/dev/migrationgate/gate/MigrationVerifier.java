@@ -96,7 +96,7 @@ public final class MigrationVerifier implements Callback {
         switch (event) {
             case BEFORE_MIGRATE -> {
                 Run run = new Run();
-                run.lastOfRelease = lastToApply(context.getConfiguration()).orElse(null);
+                run.lastOfRelease = lastToApply(context).orElse(null);
                 runs.set(run);
             }
             case BEFORE_EACH_MIGRATE -> beforeEach(context);
@@ -163,9 +163,15 @@ public final class MigrationVerifier implements Callback {
         return prefix + " " + migration.getScript();
     }
 
-    private static Optional<String> lastToApply(Configuration configuration) {
-        MigrationInfo[] all = Flyway.configure(configuration.getClassLoader()).configuration(configuration).load()
-                .info().all();
+    /**
+     * The last migration this run applies, read through Flyway's {@code info()} on the run's own migration
+     * connection: a second connection from the pool while the run holds its own could wait forever on a
+     * small pool.
+     */
+    private static Optional<String> lastToApply(Context context) {
+        Configuration configuration = context.getConfiguration();
+        MigrationInfo[] all = Flyway.configure(configuration.getClassLoader()).configuration(configuration)
+                .dataSource(HeldConnection.borrowed(context.getConnection())).load().info().all();
         return Arrays.stream(all).filter(MigrationVerifier::toApply).reduce((first, second) -> second)
                 .map(MigrationVerifier::object);
     }

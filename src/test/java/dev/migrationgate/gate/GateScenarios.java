@@ -114,20 +114,6 @@ public final class GateScenarios {
         }
     }
 
-    /** {@code gate.mode=rehearse} on an empty database: the release is V1, with its extensions. */
-    public static class RehearseHarmless implements QuarkusTestProfile {
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gate.mode", "rehearse");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(ScenarioDatabase.class));
-        }
-    }
-
     /** {@code gate.mode=rehearse} on a database at V1; the release is {@link PendingCatalogWrite}'s. */
     public static class RehearseUnsafe implements QuarkusTestProfile {
 

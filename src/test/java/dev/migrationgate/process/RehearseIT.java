@@ -36,6 +36,9 @@ class RehearseIT {
             JsonNode report = JSON.readTree(app.output());
             assertEquals("passed", report.get("status").asText(), app.output());
             assertEquals("rehearse", report.get("phase").asText(), app.output());
+            List<String> severities = report.get("findings").findValuesAsText("severity");
+            assertTrue(severities.stream().noneMatch("ERROR"::equals), "V1 and its history row were rehearsed:"
+                    + " nothing pending, nothing missing: " + app.output());
             assertTrue(app.errors().contains("Rehearsal passed"), app.errors());
             assertEquals(before, CatalogState.of(empty.name()));
             assertEquals(List.of(), before.relations(), "an empty database stays empty");
