@@ -18,6 +18,8 @@ public enum GatePhase {
     MIGRATE("migrate"),
     /** The full engine on the live catalog. */
     POST_MIGRATION("post-migration"),
+    /** {@code gate.mode=rehearse}: the whole release in one transaction, checked, always rolled back. */
+    REHEARSE("rehearse"),
     /** The gate passed; readiness now re-validates the live catalog. */
     READY("ready");
 

@@ -11,6 +11,7 @@ import dev.migrationgate.plan.PendingScripts;
 import dev.migrationgate.plan.PlannedSchema;
 import dev.migrationgate.plan.SchemaPlanner;
 import dev.migrationgate.plan.ScriptLocation;
+import dev.migrationgate.plan.SkippedStatement;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
@@ -36,12 +37,13 @@ import org.jboss.logging.Logger;
 
 /**
  * The start-up pipeline. In {@code gate.mode=migrate}: connect → extension bootstrap → pre-migration
- * validation (history and the planned schema) → Flyway migrate → post-migration validation; in
- * {@code verify}: connect → wait until the migrations were applied elsewhere ({@link MigrationWait}) →
- * post-migration validation, with no DDL. Each phase is timed and recorded in {@link GateState}; the
- * first phase with a blocking finding stops the run. Extension bootstrap and Flyway use Quarkus's Flyway
- * bean and so its datasource (the migration credentials when {@code quarkus.flyway.username}/{@code
- * password} are set); verify mode only the application's datasource.
+ * validation (history and the planned schema) → Flyway migrate, each migration verified before commit →
+ * post-migration validation; in {@code verify}: connect → wait until the migrations were applied
+ * elsewhere ({@link MigrationWait}) → post-migration validation, with no DDL; {@link #rehearse} runs
+ * {@code gate.mode=rehearse}. Each phase is timed and recorded in {@link GateState}; the first phase with
+ * a blocking finding stops the run. Extension bootstrap and Flyway use Quarkus's Flyway bean and so its
+ * datasource (the migration credentials when {@code quarkus.flyway.username}/{@code password} are set);
+ * verify mode only the application's datasource.
  */
 @ApplicationScoped
 public class GatePipeline {
@@ -113,6 +115,23 @@ public class GatePipeline {
                         () -> validator.validate(Stage.POST_MIGRATION).findings());
     }
 
+    /**
+     * {@code gate.mode=rehearse}: connect, then the whole release in one transaction that is always rolled
+     * back ({@link Rehearsal}); the report says whether the real run would pass.
+     */
+    public GateReport rehearse() {
+        state.restart();
+        List<Finding> findings = new ArrayList<>();
+        Rehearsal rehearsal = new Rehearsal(flyway, expectations, checks, bootstrap, config, this::plannerFindings);
+        if (!phase(GatePhase.CONNECT, findings, () -> connect(flyway.getConfiguration().getDataSource()))
+                || !phase(GatePhase.REHEARSE, findings, rehearsal::run)) {
+            state.fail();
+            return state.report();
+        }
+        state.pass();
+        return state.report();
+    }
+
     /** One phase's work; database failures surface as the exceptions it declares. */
     private interface Phase {
         List<Finding> run() throws SQLException, InterruptedException;
@@ -165,16 +184,31 @@ public class GatePipeline {
 
     private List<Finding> validateBeforeMigration() {
         LivePlan livePlan = consistentPlan();
-        PlannedSchema plan = livePlan.plan();
-        plan.notAnalysed().forEach(skipped -> LOG.infof("Not analysed before migrating (left to post-migration "
-                + "validation): %s line %d: %s", skipped.script(), skipped.line(), skipped.reason()));
+        return plannerFindings(livePlan.live(), livePlan.plan());
+    }
+
+    /**
+     * The planned schema's findings (those the live database already has are not the pending scripts'),
+     * traced to the pending scripts, and every statement the planner skipped.
+     */
+    private List<Finding> plannerFindings(CatalogSnapshot live, PlannedSchema plan) {
         Set<String> denied = state.report().findings().stream()
                 .filter(f -> f.code() == FindingCode.EXTENSION_PERMISSION_DENIED)
                 .map(Finding::object).collect(Collectors.toSet());
-        return checks.findingsBeforeMigration(expectations, livePlan.live(), plan.planned()).stream()
+        List<Finding> findings = checks.findingsBeforeMigration(expectations, live, plan.planned()).stream()
                 .filter(f -> !(f.code() == FindingCode.EXTENSION_MISSING && denied.contains(f.object())))
                 .map(f -> traced(f, plan))
-                .toList();
+                .collect(Collectors.toCollection(ArrayList::new));
+        plan.notAnalysed().forEach(skipped -> findings.add(notAnalysed(skipped)));
+        return findings;
+    }
+
+    /** A statement the planner skipped, shown in the report: the planner never vouches for what it did not read. */
+    private static Finding notAnalysed(SkippedStatement skipped) {
+        String where = skipped.script() + (skipped.wholeScript() ? "" : " line " + skipped.line());
+        return Finding.of(FindingCode.MIGRATION_NOT_ANALYSED, where, "read by the static planner", skipped.reason(),
+                "Not read before migrating: " + skipped.reason() + ". The verifier judges its real effect inside its"
+                        + " transaction, before commit.", null).at(Stage.PRE_MIGRATION);
     }
 
     /**
@@ -221,20 +255,21 @@ public class GatePipeline {
                 finding.actual(), finding.message() + note, finding.fix());
     }
 
+    /**
+     * Flyway migrate, each migration verified before commit ({@link MigrationVerifier}). Migrations that
+     * cannot be verified are refused before any of the release runs, unless allowed.
+     */
     private List<Finding> migrate() {
+        List<Finding> unverifiable = MigrationVerifier.unverifiable(flyway.info().all());
+        if (!unverifiable.isEmpty() && !config.allowUnverifiedMigrations()) {
+            return unverifiable;
+        }
         try {
             flyway.migrate();
             return List.of();
         } catch (FlywayException e) {
-            MigrationInfo[] pending = flyway.info().pending();
-            String script = pending.length == 0 ? "migration" : pending[0].getScript();
-            String version = pending.length == 0 || pending[0].getVersion() == null ? ""
-                    : "V" + pending[0].getVersion() + " ";
-            return List.of(Finding.of(FindingCode.MIGRATION_FAILED, version + script, "applied",
-                    "failed and rolled back: " + Redaction.redact(e.getMessage()),
-                    "Flyway could not apply " + script + "; PostgreSQL rolled the script's transaction back, so the"
-                            + " schema is as it was before it. Fix the script and restart (or POST /q/gate/recheck).",
-                    null).at(Stage.POST_MIGRATION));
+            LOG.errorf("Flyway migrate failed: %s", Redaction.redact(e.getMessage()));
+            return MigrateFailures.findings(e, flyway);
         }
     }
 

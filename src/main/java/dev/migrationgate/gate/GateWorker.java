@@ -1,5 +1,7 @@
 package dev.migrationgate.gate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.GateFailedException;
 import dev.migrationgate.report.GateReport;
@@ -26,10 +28,12 @@ public class GateWorker {
     private final GateState state;
     private final GateConfig config;
     private final boolean runOnce;
+    private final ObjectMapper json;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    GateWorker(GatePipeline pipeline, GateState state, GateConfig config,
+    GateWorker(GatePipeline pipeline, GateState state, GateConfig config, ObjectMapper json,
             @ConfigProperty(name = GateMain.RUN_ONCE, defaultValue = "false") boolean runOnce) {
+        this.json = json;
         this.pipeline = pipeline;
         this.state = state;
         this.config = config;
@@ -37,6 +41,12 @@ public class GateWorker {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (config.mode() == GateConfig.Mode.REHEARSE) {
+            running.set(true);
+            state.workerStarted();
+            rehearse();
+            return;
+        }
         if (runOnce) {
             running.set(true);
             state.workerStarted();
@@ -80,6 +90,25 @@ public class GateWorker {
         if (!report.passed() && config.onFailure() == GateConfig.OnFailure.EXIT) {
             LOG.error("gate.on-failure=exit: exiting with status 1");
             Quarkus.asyncExit(1);
+        }
+    }
+
+    /**
+     * Runs the rehearsal synchronously and prints its report, as JSON on stdout and as the human summary on
+     * stderr; {@link GateMain} then exits 0 when it passed, 1 when the release would be refused.
+     */
+    private void rehearse() {
+        try {
+            GateReport report = pipeline.rehearse();
+            System.out.println(json.writeValueAsString(report));
+            System.out.flush();
+            System.err.println((report.passed() ? "Rehearsal passed: the release would be applied. "
+                    : "Rehearsal refused: the release would not be applied. ") + "Rolled back; "
+                    + GateReportLog.details(report));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Writing the rehearsal report as JSON failed", e);
+        } finally {
+            running.set(false);
         }
     }
 

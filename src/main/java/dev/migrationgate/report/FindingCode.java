@@ -52,6 +52,8 @@ public enum FindingCode {
     MIGRATION_REJECTED(Concern.MIGRATIONS, Severity.ERROR),
     /** A pending migration cannot be verified before commit (it does not run in a transaction). */
     MIGRATION_UNVERIFIED(Concern.MIGRATIONS, Severity.ERROR),
+    /** A pending statement the static planner did not read (a DO block, a Java migration); the verifier judges it. */
+    MIGRATION_NOT_ANALYSED(Concern.MIGRATIONS, Severity.WARNING),
 
     /** The database could not be reached. */
     DATABASE_UNREACHABLE(Concern.INFRASTRUCTURE, Severity.ERROR),

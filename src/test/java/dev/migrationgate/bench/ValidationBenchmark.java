@@ -5,6 +5,9 @@ import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.expect.ExtensionRequirements;
 import dev.migrationgate.expect.ModelBootstrap;
 import dev.migrationgate.expect.ModelExpectations;
+import dev.migrationgate.iam.AuditLog;
+import dev.migrationgate.iam.User;
+import dev.migrationgate.iam.UserAgentPermission;
 import dev.migrationgate.inspect.FlywayHistoryReader;
 import dev.migrationgate.inspect.InspectionResult;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
@@ -68,6 +71,9 @@ import org.hibernate.tool.schema.spi.SchemaManagementException;
  */
 public final class ValidationBenchmark {
 
+    private static final int VERIFIER_ROUNDS = 5;
+    private static final int VERIFIER_BATCH = 10;
+
     private ValidationBenchmark() {
     }
 
@@ -124,19 +130,53 @@ public final class ValidationBenchmark {
                 double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 List<List<Sample>> samples = measure(candidates, counter, warmups, rounds);
                 double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-                return Results.print(String.format(Locale.ROOT, "%d tables, %d columns, %d enum types (%d enum"
+                int status = Results.print(String.format(Locale.ROOT, "%d tables, %d columns, %d enum types (%d enum"
                         + " and %d temporal columns mapped)%nPostgreSQL %s, Java %s, %d CPUs, load average %.1f"
                         + " before and %.1f after; %d warm-up and %d measured rounds, validators interleaved",
                         expectations.tables().size(), columnCount(pool, expectations), enumTypeCount(pool),
                         expectations.enums().size(), expectations.temporals().size(), serverVersion(pool),
                         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadBefore,
                         loadAfter, warmups, rounds), candidates, samples);
+                VerifierCost synthetic = new VerifierCost(pool, "filesystem:" + work.resolve("migrations"), expectations,
+                        checks, work.resolve("verifier"));
+                System.out.println(VerifierCost.line(expectations.tables().size() + " tables", VERIFIER_ROUNDS,
+                        VERIFIER_BATCH, synthetic.addedMillisPerMigration(VERIFIER_ROUNDS, VERIFIER_BATCH)));
+                System.out.println(VerifierCost.line("seed schema (V1, 3 tables)", VERIFIER_ROUNDS, VERIFIER_BATCH,
+                        seedVerifierCost(server, checks, work.resolve("verifier-seed"))));
+                return status;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Opening the connection pool on database " + database, e);
         } finally {
             reactivePool.closeAndAwait();
             vertx.closeAndAwait();
+        }
+    }
+
+    /** The verifier's added time per migration on the application's own V1 and entity model. */
+    private static double seedVerifierCost(TestPostgres server, SchemaChecks checks, Path work) throws IOException {
+        String database = server.createDatabase();
+        try (AgroalDataSource pool = pool(server, database)) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE EXTENSION \"uuid-ossp\"; CREATE EXTENSION pgcrypto");
+            }
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                    .applySetting(AvailableSettings.DATASOURCE, pool)
+                    .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                    .addService(BytecodeProvider.class, new BytecodeProviderImpl())
+                    .build();
+            try (SessionFactory seed = ModelBootstrap.sessionFactory(registry,
+                    List.of(User.class, AuditLog.class, UserAgentPermission.class))) {
+                Expectations expectations = ModelExpectations.derive(seed,
+                        ExtensionRequirements.parse(List.of("uuid-ossp", "pgcrypto"), List.of()));
+                return new VerifierCost(pool, "classpath:db/migration", expectations, checks, work)
+                        .addedMillisPerMigration(VERIFIER_ROUNDS, VERIFIER_BATCH);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Preparing the seed schema in database " + database, e);
+        } finally {
+            server.dropDatabase(database);
         }
     }
 

@@ -98,6 +98,40 @@ public final class GateScenarios {
         }
     }
 
+    /**
+     * V1 applied by a previous release; the new release brings a harmless V100 in a DO block (which the
+     * planner cannot read) and a V101 that renames {@code admin} to {@code ADMIN} by writing {@code pg_enum}
+     * (which the planner takes for inert data).
+     */
+    public static class PendingCatalogWrite implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.flyway.locations", "db/migration," + SCRIPTS + "verifier/do-block-harmless,"
+                    + SCRIPTS + "verifier/update-pg-enum");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ScenarioDatabase.class, Map.of(ScenarioDatabase.MIGRATED_TO, "1")));
+        }
+    }
+
+    /** {@code gate.mode=rehearse} on a database at V1; the release is {@link PendingCatalogWrite}'s. */
+    public static class RehearseUnsafe implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gate.mode", "rehearse", "quarkus.flyway.locations", "db/migration," + SCRIPTS
+                    + "verifier/do-block-harmless," + SCRIPTS + "verifier/update-pg-enum");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(ScenarioDatabase.class, Map.of(ScenarioDatabase.MIGRATED_TO, "1")));
+        }
+    }
+
     /** A database owned by the administrator; the application's role may create tables but not extensions. */
     public static class NoExtensionPermission implements QuarkusTestProfile {
 

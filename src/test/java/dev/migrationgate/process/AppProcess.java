@@ -27,17 +27,20 @@ import java.util.function.Predicate;
 public final class AppProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Path PACKAGED = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     private final Process process;
     private final int httpPort;
     private final int managementPort;
     private final Path log;
+    private final Path errorLog;
 
-    private AppProcess(Process process, int httpPort, int managementPort, Path log) {
+    private AppProcess(Process process, int httpPort, int managementPort, Path log, Path errorLog) {
         this.process = process;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.log = log;
+        this.errorLog = errorLog;
     }
 
     /** Starts the packaged application on {@code database} with extra {@code -D} properties. */
@@ -51,7 +54,13 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(String database, Map<String, String> properties, Map<String, String> environment)
             throws IOException {
-        return start(Path.of("target", "quarkus-app", "quarkus-run.jar"), database, properties, environment);
+        return start(PACKAGED, database, properties, environment, false);
+    }
+
+    /** {@link #start(String, Map, Map)} with stderr kept apart ({@link #errors()}), so {@link #output()} is stdout alone. */
+    public static AppProcess startSeparatingStderr(String database, Map<String, String> properties,
+            Map<String, String> environment) throws IOException {
+        return start(PACKAGED, database, properties, environment, true);
     }
 
     /**
@@ -60,6 +69,11 @@ public final class AppProcess implements AutoCloseable {
      */
     public static AppProcess start(Path jar, String database, Map<String, String> properties,
             Map<String, String> environment) throws IOException {
+        return start(jar, database, properties, environment, false);
+    }
+
+    private static AppProcess start(Path jar, String database, Map<String, String> properties,
+            Map<String, String> environment, boolean separateStderr) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run these tests with ./mvnw verify,"
                     + " which packages the application before the integration tests");
@@ -81,10 +95,16 @@ public final class AppProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Path log = Files.createTempFile("migration-gate-" + http + "-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Path errorLog = separateStderr ? Files.createTempFile("migration-gate-" + http + "-", ".err") : null;
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile());
+        if (errorLog == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(errorLog.toFile());
+        }
         builder.environment().putAll(environment);
         Process process = builder.start();
-        return new AppProcess(process, http, management, log);
+        return new AppProcess(process, http, management, log, errorLog);
     }
 
     private static int freePort() throws IOException {
@@ -177,10 +197,19 @@ public final class AppProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Everything the application printed so far. */
+    /** Everything the application printed so far (stdout alone when started with stderr apart). */
     public String output() {
+        return read(log);
+    }
+
+    /** What the application printed on stderr, when started with {@link #startSeparatingStderr}. */
+    public String errors() {
+        return errorLog == null ? "(stderr is merged into output())" : read(errorLog);
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.readString(log);
+            return Files.readString(file);
         } catch (IOException e) {
             return "(output unreadable: " + e + ")";
         }
@@ -193,6 +222,9 @@ public final class AppProcess implements AutoCloseable {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         Files.deleteIfExists(log);
+        if (errorLog != null) {
+            Files.deleteIfExists(errorLog);
+        }
     }
 
     /** An HTTP answer; header names are lower case. */

@@ -1,0 +1,236 @@
+package dev.migrationgate.gate;
+
+import dev.migrationgate.check.BlockingPolicy;
+import dev.migrationgate.check.SchemaChecks;
+import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.inspect.JdbcCatalogInspector;
+import dev.migrationgate.inspect.MigrationHistoryReader;
+import dev.migrationgate.report.Finding;
+import dev.migrationgate.report.FindingCode;
+import dev.migrationgate.report.Stage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
+
+/**
+ * Judges pending migrations by their real effect before they commit. Flyway runs this callback inside the
+ * migration's transaction, on its connection ({@code canHandleInTransaction}): the catalog read there sees
+ * the migration's uncommitted DDL, and throwing makes PostgreSQL roll back the migration and its history row.
+ * <p>
+ * What is judged follows Flyway's commit boundary. Without {@code group} every migration commits on its own
+ * and running pods see each state, so each migration is judged after it ran: a V2 that breaks what a V3 of
+ * the same release repairs is refused at V2. With {@code group=true} the release commits as one unit and is
+ * judged once, after its last migration. A state in the middle of a release must not introduce what the
+ * pre-migration policy forbids (case-swapped or unmapped labels, a wrong time-zone family, extension
+ * errors); the release's final state must not introduce anything the post-migration policy blocks. Only
+ * findings the release introduced count: a database already ahead of this version stays acceptable.
+ * <p>
+ * A migration that does not run in a transaction (Flyway {@code executeInTransaction=false}, or statements
+ * such as {@code CREATE INDEX CONCURRENTLY}) cannot be verified before commit: it is refused with
+ * {@code MIGRATION_UNVERIFIED} unless {@code gate.allow-unverified-migrations=true}, and then left to
+ * post-migration validation. Flyway fires a run's events on the thread that called {@code migrate()}, so
+ * each thread keeps its own run (baseline, last migration); copies of one configuration may migrate at once.
+ */
+public final class MigrationVerifier implements Callback {
+
+    private static final Set<Event> HANDLED = EnumSet.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE,
+            Event.AFTER_EACH_MIGRATE);
+
+    private final Supplier<Expectations> expectations;
+    private final SchemaChecks checks;
+    private final BlockingPolicy policy;
+    private final boolean allowUnverified;
+    private final ThreadLocal<Run> runs = ThreadLocal.withInitial(Run::new);
+
+    /** The state of one migrate run: the blocking findings before its first migration, and its last migration. */
+    private static final class Run {
+        private Set<String> baseline;
+        private String lastOfRelease;
+    }
+
+    /**
+     * @param expectations the model's expectations, resolved at the first migration (not while Flyway is built)
+     * @param allowUnverified {@code gate.allow-unverified-migrations}
+     */
+    public MigrationVerifier(Supplier<Expectations> expectations, SchemaChecks checks, BlockingPolicy policy,
+            boolean allowUnverified) {
+        this.expectations = expectations;
+        this.checks = checks;
+        this.policy = policy;
+        this.allowUnverified = allowUnverified;
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return HANDLED.contains(event);
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "migration-gate verifier";
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        switch (event) {
+            case BEFORE_MIGRATE -> {
+                Run run = new Run();
+                run.lastOfRelease = lastToApply(context).orElse(null);
+                runs.set(run);
+            }
+            case BEFORE_EACH_MIGRATE -> beforeEach(context);
+            case AFTER_EACH_MIGRATE -> afterEach(context);
+            default -> throw new IllegalArgumentException("Unexpected Flyway event " + event);
+        }
+    }
+
+    private void beforeEach(Context context) {
+        MigrationInfo migration = context.getMigrationInfo();
+        if (!inTransaction(context)) {
+            if (!allowUnverified) {
+                throw new MigrationRefusedException(List.of(unverified(migration)));
+            }
+            return;
+        }
+        Run run = runs.get();
+        if (run.baseline == null) {
+            run.baseline = inspect(context, Stage.PRE_MIGRATION).stream().map(MigrationVerifier::key)
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
+    }
+
+    private void afterEach(Context context) {
+        MigrationInfo migration = context.getMigrationInfo();
+        if (!inTransaction(context)) {
+            return;
+        }
+        Run run = runs.get();
+        boolean last = object(migration).equals(run.lastOfRelease);
+        if (context.getConfiguration().isGroup() && !last) {
+            return;
+        }
+        Stage stage = last ? Stage.POST_MIGRATION : Stage.PRE_MIGRATION;
+        List<Finding> introduced = inspect(context, stage).stream()
+                .filter(policy::blocks)
+                .filter(f -> run.baseline == null || !run.baseline.contains(key(f)))
+                .toList();
+        if (!introduced.isEmpty()) {
+            throw new MigrationRefusedException(rejection(migration, introduced, context.getConfiguration().isGroup()));
+        }
+    }
+
+    private List<Finding> inspect(Context context, Stage stage) {
+        Expectations expected = expectations.get();
+        Connection connection = context.getConnection();
+        JdbcCatalogInspector inspector = new JdbcCatalogInspector(catalog(connection),
+                HeldConnection.borrowed(connection), MigrationHistoryReader.none());
+        return checks.findings(expected, inspector.snapshot(expected.tables()), stage);
+    }
+
+    /**
+     * The migrations a migrate run would apply that cannot be verified before commit, each as a
+     * {@code MIGRATION_UNVERIFIED} finding; empty when every one runs in a transaction.
+     */
+    public static List<Finding> unverifiable(MigrationInfo[] all) {
+        return Arrays.stream(all).filter(MigrationVerifier::toApply)
+                .filter(m -> !declaredTransactional(m)).map(MigrationVerifier::unverified).toList();
+    }
+
+    /** {@code V<version> <script>}, or {@code R <script>} for a repeatable migration: the findings' object. */
+    public static String object(MigrationInfo migration) {
+        String prefix = migration.getVersion() == null ? "R" : "V" + migration.getVersion().getVersion();
+        return prefix + " " + migration.getScript();
+    }
+
+    /**
+     * The last migration this run applies, read through Flyway's {@code info()} on the run's own migration
+     * connection: a second connection from the pool while the run holds its own could wait forever on a
+     * small pool.
+     */
+    private static Optional<String> lastToApply(Context context) {
+        Configuration configuration = context.getConfiguration();
+        MigrationInfo[] all = Flyway.configure(configuration.getClassLoader()).configuration(configuration)
+                .dataSource(HeldConnection.borrowed(context.getConnection())).load().info().all();
+        return Arrays.stream(all).filter(MigrationVerifier::toApply).reduce((first, second) -> second)
+                .map(MigrationVerifier::object);
+    }
+
+    /** Whether migrate applies it: not yet applied, or a repeatable migration changed since it was applied. */
+    private static boolean toApply(MigrationInfo migration) {
+        return migration.getState() == MigrationState.PENDING || migration.getState() == MigrationState.OUTDATED;
+    }
+
+    /**
+     * Whether Flyway runs the migration in a transaction; its public {@code MigrationInfo} does not say, its
+     * implementation does (the executor's {@code canExecuteInTransaction}: script config or statements).
+     */
+    private static boolean declaredTransactional(MigrationInfo migration) {
+        return !(migration instanceof MigrationInfoImpl impl) || impl.canExecuteInTransaction();
+    }
+
+    private static boolean inTransaction(Context context) {
+        try {
+            return declaredTransactional(context.getMigrationInfo()) && !context.getConnection().getAutoCommit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the transaction state of the migration connection failed", e);
+        }
+    }
+
+    private static String catalog(Connection connection) {
+        try {
+            return connection.getCatalog();
+        } catch (SQLException e) {
+            return "(migration connection)";
+        }
+    }
+
+    private static String key(Finding finding) {
+        return finding.code() + " " + finding.object();
+    }
+
+    private static Finding unverified(MigrationInfo migration) {
+        String object = object(migration);
+        return Finding.of(FindingCode.MIGRATION_UNVERIFIED, object, "runs in a transaction", "not transactional",
+                object + " does not run in a transaction (executeInTransaction=false or a statement such as CREATE"
+                        + " INDEX CONCURRENTLY), so its effect cannot be verified before it commits; it was not"
+                        + " applied. Make it transactional, or set gate.allow-unverified-migrations=true to run it"
+                        + " and leave it to post-migration validation.", null).at(Stage.PRE_MIGRATION);
+    }
+
+    private static List<Finding> rejection(MigrationInfo migration, List<Finding> introduced, boolean group) {
+        String object = object(migration);
+        String scope = group ? object + " (the last of a release applied as one unit)" : object;
+        String causes = introduced.stream().map(f -> f.code() + " on " + f.object() + ": " + f.message())
+                .collect(Collectors.joining("; "));
+        List<Finding> findings = new ArrayList<>();
+        findings.add(Finding.of(FindingCode.MIGRATION_REJECTED, object, "no blocking finding before commit",
+                introduced.stream().map(f -> f.code() + " " + f.object()).collect(Collectors.joining(", ")),
+                "Pending migration " + scope + " was rolled back before commit (schema and history unchanged):"
+                        + " its real effect fails blocking checks. " + causes, null).at(Stage.PRE_MIGRATION));
+        introduced.forEach(f -> findings.add(new Finding(f.code(), f.severity(), f.stage(), f.object(), f.expected(),
+                f.actual(), f.message() + " Introduced by pending migration " + scope
+                        + ", which was rolled back before commit.", f.fix())));
+        return findings;
+    }
+}

@@ -1,0 +1,282 @@
+package dev.migrationgate.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationgate.check.BlockingPolicy;
+import dev.migrationgate.check.SchemaChecks;
+import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.report.Finding;
+import dev.migrationgate.report.FindingCode;
+import dev.migrationgate.testdb.AdminSql;
+import dev.migrationgate.testdb.CatalogState;
+import dev.migrationgate.testdb.PostgresTestResource;
+import dev.migrationgate.testdb.TestPostgres;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verifier as Quarkus registered it on its Flyway bean, proved on scratch databases: each migration the
+ * issue lists (a DO block, a write to {@code pg_enum}, an edited repeatable, a Java migration, a placeholder
+ * script) is refused inside its transaction with a readable finding, and {@code pg_enum}, {@code pg_class},
+ * the extensions and {@code flyway_schema_history} are exactly as before; a harmless release commits.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class MigrationVerifierTest {
+
+    private static final String MAIN = "classpath:db/migration";
+    private static final String FIXTURES = GateScenarios.SCRIPTS + "verifier/";
+
+    @Inject
+    Flyway flyway;
+
+    @Inject
+    Expectations expectations;
+
+    @Inject
+    SchemaChecks checks;
+
+    private static final TestPostgres SERVER = TestPostgres.server();
+    private static String sharedAtV1;
+    private String database;
+
+    /**
+     * A database at V1 that every refusal test shares: a refusal leaves it unchanged, which each of them
+     * asserts. Tests whose migrations commit get a database of their own.
+     */
+    private void atV1Shared() {
+        if (sharedAtV1 == null) {
+            database = fresh();
+            on(MAIN).load().migrate();
+            sharedAtV1 = database;
+        }
+        database = sharedAtV1;
+    }
+
+    private void atV1OwnDatabase() {
+        database = fresh();
+        on(MAIN).load().migrate();
+    }
+
+    private String fresh() {
+        String name = SERVER.createDatabase();
+        AdminSql.execute(name, "CREATE EXTENSION \"uuid-ossp\"; CREATE EXTENSION pgcrypto");
+        owned.add(name);
+        return name;
+    }
+
+    private final List<String> owned = new ArrayList<>();
+
+    @AfterEach
+    void dropOwnDatabases() {
+        owned.stream().filter(name -> !name.equals(sharedAtV1)).forEach(SERVER::dropDatabase);
+    }
+
+    @AfterAll
+    static void dropSharedDatabase() {
+        if (sharedAtV1 != null) {
+            SERVER.dropDatabase(sharedAtV1);
+            sharedAtV1 = null;
+        }
+    }
+
+    @Test
+    void callbackIsRegisteredOnQuarkusFlywayBean() {
+        assertEquals(1, Arrays.stream(flyway.getConfiguration().getCallbacks())
+                .filter(MigrationVerifier.class::isInstance).count());
+    }
+
+    @Test
+    void doBlockCreatingUpperCaseLabelsIsRejectedBeforeCommit() {
+        database = fresh();
+        on().load().migrate();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(FIXTURES + "do-block"));
+
+        assertRejected(findings, "V100 V100__userrole_in_do_block.sql", FindingCode.ENUM_CASE_MISMATCH, "userrole");
+        assertEquals(before, CatalogState.of(database));
+        assertEquals(List.of(), AdminSql.enumLabels(database, "userrole"));
+    }
+
+    @Test
+    void writingPgEnumDirectlyIsRejectedBeforeCommit() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "update-pg-enum"));
+
+        assertRejected(findings, "V101 V101__relabel_admin_in_catalog.sql", FindingCode.ENUM_CASE_MISMATCH, "userrole");
+        assertEquals(before, CatalogState.of(database));
+        assertEquals(List.of("sysadmin", "admin", "user"), AdminSql.enumLabels(database, "userrole"));
+    }
+
+    @Test
+    void editedRepeatableMigrationIsRejectedBeforeCommit() {
+        database = fresh();
+        on(MAIN, FIXTURES + "repeatable-v1").load().migrate();
+        CatalogState before = CatalogState.of(database);
+        FluentConfiguration edited = on(MAIN, FIXTURES + "repeatable-v2");
+        MigrationInfoService info = edited.load().info();
+        assertTrue(Arrays.stream(info.all()).anyMatch(m -> m.getState() == MigrationState.OUTDATED
+                && m.getScript().equals("R__role_comment.sql")), "Flyway shows the edited repeatable as OUTDATED");
+        assertEquals(List.of("R__role_comment.sql"), Arrays.stream(info.pending()).map(MigrationInfo::getScript).toList(),
+                "Flyway 12 lists the new text as a pending migration too");
+
+        List<Finding> findings = refused(edited);
+
+        assertRejected(findings, "R R__role_comment.sql", FindingCode.ENUM_CASE_MISMATCH, "userrole");
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void javaMigrationIsRejectedBeforeCommit() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, "classpath:dev/migrationgate/gate/javamigration"));
+
+        assertRejected(findings, "V100 dev.migrationgate.gate.javamigration.V100__UpperCaseUserLabel",
+                FindingCode.ENUM_CASE_MISMATCH, "userrole");
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void placeholderScriptIsRejectedBeforeCommit() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "placeholder"));
+
+        assertRejected(findings, "V100 V100__label_from_placeholder.sql", FindingCode.ENUM_LABEL_UNMAPPED, "userrole");
+        assertTrue(findings.get(0).message().contains("'" + SERVER.user() + "'"), findings.get(0).message());
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void harmlessReleaseIsVerifiedAndCommits() {
+        atV1OwnDatabase();
+
+        on(MAIN, FIXTURES + "harmless").load().migrate();
+
+        assertEquals(List.of("1", "100"), AdminSql.appliedVersions(database));
+        assertEquals(List.of("nickname"), AdminSql.column(database, "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_name = 'users' AND column_name = 'nickname'"));
+    }
+
+    @Test
+    void perMigrationJudgementRefusesTheMigrationThatBreaksEvenIfTheNextRepairs() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "breaks-then-repairs"));
+
+        assertRejected(findings, "V100 V100__role_admin_upper_case.sql", FindingCode.ENUM_CASE_MISMATCH, "userrole");
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void groupModeJudgesTheReleaseAsOneUnit() {
+        atV1OwnDatabase();
+
+        on(MAIN, FIXTURES + "breaks-then-repairs").group(true).load().migrate();
+
+        assertEquals(List.of("1", "100", "101"), AdminSql.appliedVersions(database));
+        assertEquals(List.of("sysadmin", "admin", "user"), AdminSql.enumLabels(database, "userrole"));
+    }
+
+    @Test
+    void groupModeRefusesAReleaseWhoseFinalStateIsBroken() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "harmless", FIXTURES + "repeatable-v2").group(true));
+
+        assertRejected(findings, "R R__role_comment.sql", FindingCode.ENUM_CASE_MISMATCH, "userrole");
+        assertTrue(findings.get(0).message().contains("applied as one unit"), findings.get(0).message());
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void indexCreatedConcurrentlyIsRefusedAsUnverified() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+        FluentConfiguration release = on(MAIN, FIXTURES + "concurrently");
+
+        List<Finding> preflight = MigrationVerifier.unverifiable(release.load().info().all());
+        List<Finding> findings = refused(release);
+
+        for (List<Finding> refusal : List.of(preflight, findings)) {
+            assertEquals(FindingCode.MIGRATION_UNVERIFIED, refusal.get(0).code(), refusal.toString());
+            assertEquals("V100 V100__index_created_at_concurrently.sql", refusal.get(0).object());
+        }
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void scriptConfiguredOutsideTransactionIsRefusedAsUnverified() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "no-transaction"));
+
+        assertEquals(FindingCode.MIGRATION_UNVERIFIED, findings.get(0).code(), findings.toString());
+        assertEquals("V100 V100__comment_outside_transaction.sql", findings.get(0).object());
+        assertTrue(findings.get(0).message().contains("gate.allow-unverified-migrations=true"), findings.toString());
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void allowedUnverifiedMigrationRunsAndIsLeftToPostMigrationValidation() {
+        atV1OwnDatabase();
+        MigrationVerifier allowing = new MigrationVerifier(() -> expectations, checks, BlockingPolicy.standard(), true);
+
+        on(MAIN, FIXTURES + "no-transaction").callbacks(allowing).load().migrate();
+
+        assertEquals(List.of("1", "100"), AdminSql.appliedVersions(database));
+        assertEquals(List.of("Accounts of the IAM dashboard"),
+                AdminSql.column(database, "SELECT obj_description('users'::regclass, 'pg_class')"));
+    }
+
+    /** Quarkus's Flyway configuration, verifier included, on the scratch database with these locations. */
+    private FluentConfiguration on(String... locations) {
+        return Flyway.configure(flyway.getConfiguration().getClassLoader())
+                .configuration(flyway.getConfiguration())
+                .dataSource(SERVER.jdbcUrl(database), SERVER.user(), SERVER.password())
+                .locations(locations)
+                .resourceProvider(null)
+                .javaMigrationClassProvider(null);
+    }
+
+    private static List<Finding> refused(FluentConfiguration release) {
+        FlywayException failure = assertThrows(FlywayException.class, () -> release.load().migrate());
+        return MigrateFailures.refusal(failure)
+                .orElseThrow(() -> new AssertionError("not refused by the verifier: " + failure, failure)).findings();
+    }
+
+    private static void assertRejected(List<Finding> findings, String script, FindingCode cause, String object) {
+        Finding rejected = findings.get(0);
+        assertEquals(FindingCode.MIGRATION_REJECTED, rejected.code(), findings.toString());
+        assertEquals(script, rejected.object(), findings.toString());
+        assertTrue(rejected.actual().contains(cause + " " + object), rejected.actual());
+        assertTrue(rejected.message().contains("rolled back before commit"), rejected.message());
+        assertTrue(findings.stream().anyMatch(f -> f.code() == cause && f.object().equals(object)
+                && f.message().contains("Introduced by pending migration " + script)), findings.toString());
+    }
+}
