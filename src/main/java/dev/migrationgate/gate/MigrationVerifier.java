@@ -3,6 +3,7 @@ package dev.migrationgate.gate;
 import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.inspect.CatalogSnapshot;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.inspect.MigrationHistoryReader;
 import dev.migrationgate.report.Finding;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,8 +41,9 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
  * the same release repairs is refused at V2. With {@code group=true} the release commits as one unit and is
  * judged once, after its last migration. A state in the middle of a release must not introduce what the
  * pre-migration policy forbids (case-swapped or unmapped labels, a wrong time-zone family, extension
- * errors); the release's final state must not introduce anything the post-migration policy blocks. Only
- * findings the release introduced count: a database already ahead of this version stays acceptable.
+ * errors); the release's final state must not introduce that either, nor anything the post-migration
+ * policy blocks. Only findings the release introduced count: a database already ahead of this version stays
+ * acceptable.
  * <p>
  * A migration that does not run in a transaction (Flyway {@code executeInTransaction=false}, or statements
  * such as {@code CREATE INDEX CONCURRENTLY}) cannot be verified before commit: it is refused with
@@ -130,9 +134,7 @@ public final class MigrationVerifier implements Callback {
         if (context.getConfiguration().isGroup() && !last) {
             return;
         }
-        Stage stage = last ? Stage.POST_MIGRATION : Stage.PRE_MIGRATION;
-        List<Finding> introduced = inspect(context, stage).stream()
-                .filter(policy::blocks)
+        List<Finding> introduced = blocking(context, last).stream()
                 .filter(f -> run.baseline == null || !run.baseline.contains(key(f)))
                 .toList();
         if (!introduced.isEmpty()) {
@@ -141,11 +143,31 @@ public final class MigrationVerifier implements Callback {
     }
 
     private List<Finding> inspect(Context context, Stage stage) {
-        Expectations expected = expectations.get();
+        return checks.findings(expectations.get(), snapshot(context), stage);
+    }
+
+    /**
+     * The blocking findings of the state a migration left, read on its own connection. Every state is
+     * judged as this release's own doing (pre-migration policy, all introduced: an unmapped label it adds
+     * is refused); the release's final state must also pass post-migration validation, or it would commit
+     * what the next phase refuses.
+     */
+    private List<Finding> blocking(Context context, boolean last) {
+        CatalogSnapshot snapshot = snapshot(context);
+        Map<String, Finding> blocking = new LinkedHashMap<>();
+        List<Stage> stages = last ? List.of(Stage.POST_MIGRATION, Stage.PRE_MIGRATION) : List.of(Stage.PRE_MIGRATION);
+        for (Stage stage : stages) {
+            checks.findings(expectations.get(), snapshot, stage).stream().filter(policy::blocks)
+                    .forEach(f -> blocking.putIfAbsent(key(f), f));
+        }
+        return List.copyOf(blocking.values());
+    }
+
+    private CatalogSnapshot snapshot(Context context) {
         Connection connection = context.getConnection();
         JdbcCatalogInspector inspector = new JdbcCatalogInspector(catalog(connection),
                 HeldConnection.borrowed(connection), MigrationHistoryReader.none());
-        return checks.findings(expected, inspector.snapshot(expected.tables()), stage);
+        return inspector.snapshot(expectations.get().tables());
     }
 
     /**

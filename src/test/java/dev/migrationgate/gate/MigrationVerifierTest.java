@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.process.DatabaseFacts;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.testdb.AdminSql;
@@ -17,14 +18,18 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +133,19 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void lastMigrationAddingALabelJavaCannotReadIsRejectedBeforeCommit() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "unmapped-label"));
+
+        assertRejected(findings, "V100 V100__superuser_label_in_do_block.sql", FindingCode.ENUM_LABEL_UNMAPPED,
+                "userrole");
+        assertEquals(before, CatalogState.of(database));
+        assertEquals(List.of("sysadmin", "admin", "user"), AdminSql.enumLabels(database, "userrole"));
+    }
+
+    @Test
     void editedRepeatableMigrationIsRejectedBeforeCommit() {
         database = fresh();
         on(MAIN, FIXTURES + "repeatable-v1").load().migrate();
@@ -175,7 +193,7 @@ class MigrationVerifierTest {
 
         on(MAIN, FIXTURES + "harmless").load().migrate();
 
-        assertEquals(List.of("1", "100"), AdminSql.appliedVersions(database));
+        assertEquals(shippedAnd("100"), AdminSql.appliedVersions(database));
         assertEquals(List.of("nickname"), AdminSql.column(database, "SELECT column_name FROM information_schema.columns"
                 + " WHERE table_name = 'users' AND column_name = 'nickname'"));
     }
@@ -197,7 +215,7 @@ class MigrationVerifierTest {
 
         on(MAIN, FIXTURES + "breaks-then-repairs").group(true).load().migrate();
 
-        assertEquals(List.of("1", "100", "101"), AdminSql.appliedVersions(database));
+        assertEquals(shippedAnd("100", "101"), AdminSql.appliedVersions(database));
         assertEquals(List.of("sysadmin", "admin", "user"), AdminSql.enumLabels(database, "userrole"));
     }
 
@@ -249,7 +267,7 @@ class MigrationVerifierTest {
 
         on(MAIN, FIXTURES + "no-transaction").callbacks(allowing).load().migrate();
 
-        assertEquals(List.of("1", "100"), AdminSql.appliedVersions(database));
+        assertEquals(shippedAnd("100"), AdminSql.appliedVersions(database));
         assertEquals(List.of("Accounts of the IAM dashboard"),
                 AdminSql.column(database, "SELECT obj_description('users'::regclass, 'pg_class')"));
     }
@@ -262,6 +280,18 @@ class MigrationVerifierTest {
                 .locations(locations)
                 .resourceProvider(null)
                 .javaMigrationClassProvider(null);
+    }
+
+    /** The versions the application ships, in order, followed by a test release's {@code extra} versions. */
+    private static List<String> shippedAnd(String... extra) {
+        try {
+            List<String> versions = new ArrayList<>(DatabaseFacts.shippedVersions().stream()
+                    .sorted(Comparator.comparing(MigrationVersion::fromVersion)).toList());
+            versions.addAll(List.of(extra));
+            return versions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing the shipped migrations", e);
+        }
     }
 
     private static List<Finding> refused(FluentConfiguration release) {
