@@ -1,16 +1,13 @@
 package dev.migrationgate.gate;
 
 import dev.migrationgate.fault.DatabaseFault;
+import dev.migrationgate.fault.FaultLog;
 import dev.migrationgate.fault.LockHolder;
 import dev.migrationgate.fault.LockTimeoutException;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
-import dev.migrationgate.report.Redaction;
 import dev.migrationgate.report.Stage;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
@@ -28,18 +25,17 @@ import org.jboss.logging.Logger;
 public final class GateFailures {
 
     private static final Logger LOG = Logger.getLogger(GateFailures.class);
-    private static final int LOGGED_FRAMES = 12;
 
     private GateFailures() {
     }
 
     /** The finding for {@code failure} raised while doing {@code operation} (e.g. {@code phase extensions}). */
     public static Finding finding(Throwable failure, String operation, Stage stage) {
-        String reference = UUID.randomUUID().toString().substring(0, 8);
+        String reference = FaultLog.reference();
         DatabaseFault fault = DatabaseFault.of(failure);
         Optional<String> sqlState = DatabaseFault.sqlState(failure);
         String cause = sqlState.map(s -> "SQLSTATE " + s).orElse(rootType(failure));
-        log(reference, operation, fault, failure);
+        LOG.error(FaultLog.text(reference, operation, fault, failure));
         String see = " (log reference " + reference + ")";
         return switch (fault) {
             case UNAVAILABLE -> Finding.of(FindingCode.DATABASE_UNREACHABLE, "database", "reachable",
@@ -123,24 +119,5 @@ public final class GateFailures {
             root = root.getCause();
         }
         return root.getClass().getSimpleName();
-    }
-
-    /**
-     * One log line: the reference, the operation, every exception in the chain with its redacted message,
-     * and for unexpected errors the frames of the innermost one (frames carry no messages, so nothing leaks).
-     */
-    private static void log(String reference, String operation, DatabaseFault fault, Throwable failure) {
-        StringBuilder text = new StringBuilder("[").append(reference).append("] ").append(operation).append(" failed (")
-                .append(fault.name().toLowerCase(java.util.Locale.ROOT)).append(')');
-        Throwable innermost = failure;
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            text.append("\n  caused by ").append(t.getClass().getName()).append(": ").append(Redaction.redact(t.getMessage()));
-            innermost = t;
-        }
-        if (fault == DatabaseFault.OTHER) {
-            text.append(Arrays.stream(innermost.getStackTrace()).limit(LOGGED_FRAMES)
-                    .map(frame -> "\n    at " + frame).collect(Collectors.joining()));
-        }
-        LOG.error(text);
     }
 }

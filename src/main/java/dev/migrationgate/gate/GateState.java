@@ -62,10 +62,10 @@ public class GateState {
                 s.workerDeath()));
     }
 
-    /** Clears the previous run's phases and findings before a (re)run of the pipeline. */
+    /** Clears the previous run's phase, durations and findings before a (re)run of the pipeline. */
     void restart() {
         Instant now = clock.instant();
-        update(s -> new Snapshot(s.phase(), GateStatus.RUNNING, Map.of(), List.of(), now, s.failingSince(),
+        update(s -> new Snapshot(GatePhase.STARTING, GateStatus.RUNNING, Map.of(), List.of(), now, s.failingSince(),
                 s.workerStarted(), s.workerDeath()));
     }
 
