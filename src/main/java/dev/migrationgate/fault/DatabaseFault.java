@@ -8,14 +8,14 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.FlywayException;
 
 /**
  * What kind of database failure an exception is, decided in one place for the gate and the API: the
  * database being unreachable, timed out or refusing ({@link #UNAVAILABLE}), a lock held by another session
  * past the deadline ({@link #LOCK_TIMEOUT}), or anything else ({@link #OTHER}). It walks the cause chain
- * and reads SQLSTATEs and the drivers' exception types; message text only where the library offers
+ * and reads SQLSTATEs and the drivers' exception types (not Flyway's error code: Flyway files every SQL
+ * error as {@code DB_CONNECTION}); message text only where the library offers
  * nothing else: Flyway's fixed "retries exceeded" for its lock and Agroal's "acquisition timeout".
  */
 public enum DatabaseFault {
@@ -72,13 +72,9 @@ public enum DatabaseFault {
                 return UNAVAILABLE;
             }
         }
-        if (t instanceof FlywayException flyway) {
-            if (flyway.getErrorCode() == CoreErrorCode.DB_CONNECTION) {
-                return UNAVAILABLE;
-            }
-            if (flyway.getMessage() != null && flyway.getMessage().startsWith(FLYWAY_LOCK_RETRIES)) {
-                return LOCK_TIMEOUT;
-            }
+        if (t instanceof FlywayException flyway && flyway.getMessage() != null
+                && flyway.getMessage().startsWith(FLYWAY_LOCK_RETRIES)) {
+            return LOCK_TIMEOUT;
         }
         boolean poolTimeout = t instanceof SQLException && state == null && t.getMessage() != null
                 && t.getMessage().contains("acquisition timeout");

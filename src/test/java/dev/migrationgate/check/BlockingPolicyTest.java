@@ -48,7 +48,9 @@ class BlockingPolicyTest {
                 FindingCode.EXTENSION_UPDATE_AVAILABLE, FindingCode.EXTENSION_SCHEMA_NOT_ON_SEARCH_PATH,
                 FindingCode.ENUM_CASE_MISMATCH, FindingCode.ENUM_LABEL_UNMAPPED, FindingCode.TIMESTAMP_TZ_MISMATCH,
                 FindingCode.MIGRATION_FAILED, FindingCode.MIGRATION_CHECKSUM_MISMATCH, FindingCode.MIGRATION_MISSING,
-                FindingCode.MIGRATION_FUTURE, FindingCode.DATABASE_UNREACHABLE), blocking);
+                FindingCode.MIGRATION_FUTURE, FindingCode.MIGRATION_REJECTED, FindingCode.MIGRATION_UNVERIFIED,
+                FindingCode.DATABASE_UNREACHABLE, FindingCode.DATABASE_LOCK_TIMEOUT, FindingCode.GATE_INTERNAL_ERROR),
+                blocking);
     }
 
     private static Finding finding(FindingCode code, Severity severity) {
