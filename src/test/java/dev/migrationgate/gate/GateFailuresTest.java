@@ -22,6 +22,7 @@ import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.ErrorDetails;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.internal.exception.FlywaySqlException;
 import org.junit.jupiter.api.Test;
 
 /** One mapping from exception to finding; real driver failures from the real PostgreSQL where possible. */
@@ -105,6 +106,14 @@ class GateFailuresTest {
         assertEquals("unexpected IllegalStateException", finding.actual());
         assertTrue(finding.message().matches(".*\\(log reference [0-9a-f]{8}\\).*"), finding.message());
         assertClean(finding, "check exploded");
+    }
+
+    @Test
+    void sqlErrorWrappedByFlywayIsNotMistakenForAnUnreachableDatabase() {
+        Finding finding = GateFailures.finding(new FlywaySqlException("Unable to check",
+                new SQLException("type \"no_such_type\" does not exist", "42704")), "phase migrate", Stage.POST_MIGRATION);
+        assertEquals(FindingCode.GATE_INTERNAL_ERROR, finding.code(), "Flyway files every SQL error as DB_CONNECTION");
+        assertEquals("unexpected SQLSTATE 42704", finding.actual());
     }
 
     @Test
