@@ -34,14 +34,20 @@ public final class ConnectionUrls {
         return reactive(url).map(PgConnectOptions::getDatabase).filter(name -> !name.isEmpty());
     }
 
-    /** The passwords a JDBC or reactive URL carries ({@code password=}, {@code sslpassword=}, user-info). */
+    /**
+     * The passwords a JDBC or reactive URL carries ({@code password=}, {@code sslpassword=}, user-info). The
+     * reactive client fills in {@code pass} when a URL has none; that default is not a secret and is left out
+     * (masking it would mask "passed" in every log line).
+     */
     public static List<String> passwords(String jdbcUrl, String reactiveUrl) {
         List<String> passwords = new ArrayList<>();
         jdbc(jdbcUrl).ifPresent(p -> {
             passwords.add(p.getProperty(PGProperty.PASSWORD.getName()));
             passwords.add(p.getProperty(PGProperty.SSL_PASSWORD.getName()));
         });
-        reactive(reactiveUrl).ifPresent(o -> passwords.add(o.getPassword()));
+        reactive(reactiveUrl).map(PgConnectOptions::getPassword)
+                .filter(password -> !password.equals(PgConnectOptions.DEFAULT_PASSWORD))
+                .ifPresent(passwords::add);
         return passwords.stream().filter(p -> p != null && !p.isEmpty()).toList();
     }
 

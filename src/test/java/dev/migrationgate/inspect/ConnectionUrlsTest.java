@@ -29,6 +29,11 @@ class ConnectionUrlsTest {
         assertEquals(List.of("S3cret"), ConnectionUrls.passwords(null, "postgresql://app:S3cret@db:5432"));
     }
 
+    @Test
+    void urlsWithoutPasswordsCarryNone() {
+        assertEquals(List.of(), ConnectionUrls.passwords("jdbc:postgresql://db/app", "postgresql://db:5432/app"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"p@ss", "a/b?c", "x:y@z", "100%off", "it's", "two words"})
     void percentEncodedAwkwardPasswordsAreAcceptedAndKnown(String password) {
