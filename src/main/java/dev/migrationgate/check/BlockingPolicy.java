@@ -2,10 +2,16 @@ package dev.migrationgate.check;
 
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
+import dev.migrationgate.report.GateReport;
+import dev.migrationgate.report.GateStatus;
 import dev.migrationgate.report.Severity;
 import dev.migrationgate.report.Stage;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +27,22 @@ public interface BlockingPolicy {
 
     /** Whether {@code finding}, already stamped with its stage, blocks start-up or readiness. */
     boolean blocks(Finding finding);
+
+    /** The findings among {@code findings} that block, in their order. */
+    default List<Finding> blocking(Collection<Finding> findings) {
+        return findings.stream().filter(this::blocks).toList();
+    }
+
+    /** The one derivation of a finished report's status: FAILED when a finding blocks, PASSED otherwise. */
+    default GateStatus status(Collection<Finding> findings) {
+        return findings.stream().anyMatch(this::blocks) ? GateStatus.FAILED : GateStatus.PASSED;
+    }
+
+    /** A finished report whose status this policy derives from its findings. */
+    default GateReport report(String phase, Map<String, Long> durationsMillis, List<Finding> findings,
+            Instant checkedAt) {
+        return new GateReport(status(findings), phase, durationsMillis, findings, checkedAt);
+    }
 
     /** Planned-schema findings that stop a pending script from ever being applied. */
     Set<FindingCode> NEVER_MIGRATE_INTO = Collections.unmodifiableSet(EnumSet.of(

@@ -6,7 +6,6 @@ import dev.migrationgate.inspect.MigrationHistory;
 import dev.migrationgate.report.Concern;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.GateReport;
-import dev.migrationgate.report.GateStatus;
 import dev.migrationgate.report.Stage;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,9 +126,8 @@ public final class SchemaChecks {
         Instant start = clock.instant();
         List<Finding> findings = findings(expectations, snapshot, stage);
         Instant end = clock.instant();
-        GateStatus status = findings.stream().anyMatch(policy::blocks) ? GateStatus.FAILED : GateStatus.PASSED;
-        return new GateReport(status, phase(stage), Map.of(phase(stage), Duration.between(start, end).toMillis()),
-                findings, end);
+        return policy.report(phase(stage), Map.of(phase(stage), Duration.between(start, end).toMillis()), findings,
+                end);
     }
 
     /**
@@ -141,7 +139,7 @@ public final class SchemaChecks {
     public GateReport enforce(Expectations expectations, CatalogSnapshot snapshot, Stage stage) {
         GateReport report = evaluate(expectations, snapshot, stage);
         if (!report.passed()) {
-            throw new GateFailedException(report, report.findings().stream().filter(policy::blocks).toList());
+            throw new GateFailedException(report, policy.blocking(report.findings()));
         }
         return report;
     }

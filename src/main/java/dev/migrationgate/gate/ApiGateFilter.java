@@ -22,7 +22,8 @@ public class ApiGateFilter {
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> holdUntilPassed(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (state.hasPassed() || !(path.equals("/api") || path.startsWith("/api/"))) {
+        GateState.Snapshot gate = state.snapshot();
+        if (gate.passed() || !(path.equals("/api") || path.startsWith("/api/"))) {
             return Optional.empty();
         }
         return Optional.of(Response.status(Response.Status.SERVICE_UNAVAILABLE)
@@ -30,10 +31,10 @@ public class ApiGateFilter {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of(
                         "error", "gate_closed",
-                        "status", state.status().label(),
-                        "phase", state.phase().label(),
+                        "status", gate.status().label(),
+                        "phase", gate.phase().label(),
                         "message", "The database has not passed the migration gate yet (phase "
-                                + state.phase().label() + "); see /q/gate on the management port"))
+                                + gate.phase().label() + "); see /q/gate on the management port"))
                 .build());
     }
 }

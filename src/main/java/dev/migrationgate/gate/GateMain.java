@@ -1,20 +1,31 @@
 package dev.migrationgate.gate;
 
+import dev.migrationgate.inspect.ConnectionUrls;
+import dev.migrationgate.report.Redaction;
 import io.quarkus.arc.Arc;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.util.Map;
-import java.util.Properties;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import io.smallrye.config.PropertiesConfigSourceLoader;
+import io.smallrye.config.SmallRyeConfig;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The entry point. Quarkus's init-and-exit mode ({@code quarkus.init-and-exit=true}) stops start-up after
- * the framework's own init tasks, before the start-up event the gate runs on, and exits 0: a Job or init
- * container would report success with nothing validated or migrated. When init-and-exit is requested as a
- * system property or as {@code QUARKUS_INIT_AND_EXIT}, this main runs the gate once instead: synchronously
- * during start-up ({@link GateWorker}), exiting 0 when it passed and non-zero when it failed. With
- * {@code gate.mode=rehearse} it exits after the rehearsal, 0 or 1, with the log on stderr when the mode is
- * given as a system property or environment variable.
+ * The entry point. Before Quarkus starts it reads the configuration the way Quarkus will (system
+ * properties, environment, {@code application.properties}, SmallRye's converters) and:
+ * <ul>
+ * <li>refuses a datasource URL its driver would misread, naming the key (the driver's own error would print
+ *     the URL, password included), and registers every configured password with {@link Redaction};</li>
+ * <li>turns Quarkus's init-and-exit mode ({@code quarkus.init-and-exit}, any spelling SmallRye reads as
+ *     true: {@code true}, {@code 1}, {@code yes}, {@code on}, any case) into a run-once of the gate.
+ *     Quarkus's own mode stops before the start-up event the gate runs on and exits 0 with nothing validated
+ *     or migrated; this main switches it off and runs the gate synchronously during start-up instead
+ *     ({@link GateWorker}), exiting 0 when it passed and non-zero when it failed;</li>
+ * <li>with {@code gate.mode=rehearse}, sends the log to stderr, so stdout carries only the JSON report.</li>
+ * </ul>
  */
 @QuarkusMain
 public class GateMain implements QuarkusApplication {
@@ -22,33 +33,68 @@ public class GateMain implements QuarkusApplication {
     /** Set by {@link #main} when init-and-exit was requested; {@link GateWorker} then runs the gate once. */
     static final String RUN_ONCE = "migration-gate.run-once";
     static final String INIT_AND_EXIT = "quarkus.init-and-exit";
-    static final String INIT_AND_EXIT_ENV = "QUARKUS_INIT_AND_EXIT";
     static final String MODE = "gate.mode";
-    static final String MODE_ENV = "GATE_MODE";
     static final String LOG_TO_STDERR = "quarkus.log.console.stderr";
+    private static final int APPLICATION_PROPERTIES_ORDINAL = 250;
+    private static final int CONFIG_DIR_ORDINAL = 260;
+    private static final List<String> PASSWORD_KEYS = List.of("quarkus.datasource.password", "quarkus.flyway.password");
 
     public static void main(String... args) {
-        if (initAndExitRequested(System.getProperties(), System.getenv())) {
+        SmallRyeConfig config = startupConfig();
+        Optional<String> refusal = refusal(config);
+        if (refusal.isPresent()) {
+            System.err.println("migration-gate cannot start: " + refusal.get());
+            System.exit(1);
+        }
+        protectSecrets(config);
+        if (initAndExitRequested(config)) {
             System.setProperty(INIT_AND_EXIT, "false");
             System.setProperty(RUN_ONCE, "true");
         }
-        if (rehearsalRequested(System.getProperties(), System.getenv())) {
+        if (rehearsalRequested(config)) {
             System.setProperty(LOG_TO_STDERR, "true");
         }
         Quarkus.run(GateMain.class, args);
     }
 
-    /**
-     * Whether {@code gate.mode=rehearse} is set as a system property or as {@code GATE_MODE}: then stdout must
-     * carry only the JSON report, so the log goes to stderr.
-     */
-    static boolean rehearsalRequested(Properties properties, Map<String, String> environment) {
-        return "rehearse".equalsIgnoreCase(properties.getProperty(MODE, environment.get(MODE_ENV)));
+    /** The configuration as Quarkus will see it at run time, for the few keys read before it starts. */
+    static SmallRyeConfig startupConfig() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return ConfigUtils.emptyConfigBuilder(LaunchMode.NORMAL)
+                .withSources(PropertiesConfigSourceLoader.inClassPath("application.properties",
+                        APPLICATION_PROPERTIES_ORDINAL, loader))
+                .withSources(PropertiesConfigSourceLoader.inFileSystem("config/application.properties",
+                        CONFIG_DIR_ORDINAL, loader))
+                .build();
     }
 
-    /** Whether {@code quarkus.init-and-exit} is true in the system properties or the environment. */
-    static boolean initAndExitRequested(Properties properties, Map<String, String> environment) {
-        return Boolean.parseBoolean(properties.getProperty(INIT_AND_EXIT, environment.get(INIT_AND_EXIT_ENV)));
+    /** Whether {@code quarkus.init-and-exit} is true, read with SmallRye's boolean converter. */
+    static boolean initAndExitRequested(SmallRyeConfig config) {
+        return config.getOptionalValue(INIT_AND_EXIT, Boolean.class).orElse(false);
+    }
+
+    /** Whether {@code gate.mode} is {@code rehearse}: stdout must then carry only the JSON report. */
+    static boolean rehearsalRequested(SmallRyeConfig config) {
+        return config.getOptionalValue(MODE, String.class).filter("rehearse"::equalsIgnoreCase).isPresent();
+    }
+
+    /** Why start-up must stop because of a datasource URL, naming the key. */
+    static Optional<String> refusal(SmallRyeConfig config) {
+        for (String key : List.of(ConnectionUrls.JDBC_KEY, ConnectionUrls.REACTIVE_KEY)) {
+            Optional<String> refusal = config.getOptionalValue(key, String.class)
+                    .flatMap(url -> ConnectionUrls.refusal(key, url));
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void protectSecrets(SmallRyeConfig config) {
+        PASSWORD_KEYS.forEach(key -> config.getOptionalValue(key, String.class).ifPresent(Redaction::protect));
+        ConnectionUrls.passwords(config.getOptionalValue(ConnectionUrls.JDBC_KEY, String.class).orElse(null),
+                config.getOptionalValue(ConnectionUrls.REACTIVE_KEY, String.class).orElse(null))
+                .forEach(Redaction::protect);
     }
 
     /**

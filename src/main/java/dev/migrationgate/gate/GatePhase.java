@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The start-up phases of the gate, in the order they run. */
 public enum GatePhase {
-    /** The worker has not started yet. */
+    /** No phase has begun yet in this run (the worker is starting or restarting). */
     STARTING("starting"),
     /** Waiting for the database, with back-off, until {@code gate.connect-timeout}. */
     CONNECT("connect"),

@@ -3,8 +3,10 @@ package dev.migrationgate.gate;
 import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.fault.DatabaseFault;
+import dev.migrationgate.fault.LockHolder;
+import dev.migrationgate.fault.LockTimeoutException;
 import dev.migrationgate.inspect.CatalogSnapshot;
-import dev.migrationgate.inspect.InspectionException;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.plan.FlywayPendingScripts;
 import dev.migrationgate.plan.PendingScripts;
@@ -15,7 +17,6 @@ import dev.migrationgate.plan.SkippedStatement;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
-import dev.migrationgate.report.Redaction;
 import dev.migrationgate.report.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -79,9 +80,9 @@ public class GatePipeline {
     }
 
     /**
-     * Runs every phase until one blocks; returns the report, which {@link GateState} also holds. A
-     * database that fails mid-phase becomes a DATABASE_UNREACHABLE finding; anything else is a bug and
-     * propagates, killing the worker (liveness then reports it).
+     * Runs every phase until one blocks; returns the report, which {@link GateState} also holds. Any
+     * exception inside a phase becomes a finding through {@link GateFailures} (the gate fails closed and
+     * the worker survives).
      */
     public GateReport run() {
         state.restart();
@@ -91,7 +92,6 @@ public class GatePipeline {
             state.fail();
             return state.report();
         }
-        state.enter(GatePhase.READY);
         state.pass();
         return state.report();
     }
@@ -145,15 +145,18 @@ public class GatePipeline {
             produced = work.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            produced = List.of(failure(phase, e));
-        } catch (SQLException | InspectionException | FlywayException e) {
-            LOG.errorf(e, "Gate phase %s could not work with the database", phase.label());
-            produced = List.of(failure(phase, e));
+            produced = List.of(GateFailures.finding(e, "phase " + phase.label(), stage(phase)));
+        } catch (SQLException | RuntimeException e) {
+            produced = List.of(GateFailures.finding(e, "phase " + phase.label(), stage(phase)));
         }
         state.phaseTook(phase, Duration.between(start, clock.instant()));
         findings.addAll(produced);
         state.findings(findings);
-        return produced.stream().noneMatch(POLICY::blocks);
+        return POLICY.blocking(produced).isEmpty();
+    }
+
+    private static Stage stage(GatePhase phase) {
+        return phase.compareTo(GatePhase.MIGRATE) < 0 ? Stage.PRE_MIGRATION : Stage.POST_MIGRATION;
     }
 
     private List<Finding> connect(DataSource dataSource) throws InterruptedException {
@@ -164,13 +167,13 @@ public class GatePipeline {
                 state.findings(List.of());
                 return List.of();
             } catch (SQLException e) {
-                Finding unreachable = unreachable("not reachable yet: " + e.getMessage() + "; retrying until "
-                        + "gate.connect-timeout (" + config.connectTimeout().toSeconds() + " s)", Stage.PRE_MIGRATION);
-                state.findings(List.of(unreachable));
-                if (clock.instant().plus(wait).isAfter(deadline)) {
-                    return List.of(unreachable("not reachable within gate.connect-timeout ("
-                            + config.connectTimeout().toSeconds() + " s): " + e.getMessage(), Stage.PRE_MIGRATION));
+                boolean last = clock.instant().plus(wait).isAfter(deadline);
+                Finding unreachable = GateFailures.finding(e, "connect (" + (last ? "gave up after" : "retrying until")
+                        + " gate.connect-timeout, " + config.connectTimeout().toSeconds() + " s)", Stage.PRE_MIGRATION);
+                if (last) {
+                    return List.of(unreachable);
                 }
+                state.findings(List.of(unreachable));
                 Thread.sleep(wait.toMillis());
                 wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }
@@ -178,7 +181,7 @@ public class GatePipeline {
     }
 
     private List<Finding> bootstrapExtensions(DataSource dataSource) throws SQLException {
-        return bootstrap.run(dataSource, expectations.extensions()).findings().stream()
+        return bootstrap.run(dataSource, expectations.extensions(), config.lockTimeout()).findings().stream()
                 .map(f -> f.at(Stage.PRE_MIGRATION)).toList();
     }
 
@@ -257,9 +260,10 @@ public class GatePipeline {
 
     /**
      * Flyway migrate, each migration verified before commit ({@link MigrationVerifier}). Migrations that
-     * cannot be verified are refused before any of the release runs, unless allowed.
+     * cannot be verified are refused before any of the release runs, unless allowed. A lock wait past
+     * {@code gate.lock-timeout} (Flyway's lockRetryCount) names the holder.
      */
-    private List<Finding> migrate() {
+    private List<Finding> migrate() throws SQLException {
         List<Finding> unverifiable = MigrationVerifier.unverifiable(flyway.info().all());
         if (!unverifiable.isEmpty() && !config.allowUnverifiedMigrations()) {
             return unverifiable;
@@ -268,20 +272,14 @@ public class GatePipeline {
             flyway.migrate();
             return List.of();
         } catch (FlywayException e) {
-            LOG.errorf("Flyway migrate failed: %s", Redaction.redact(e.getMessage()));
+            if (DatabaseFault.of(e) == DatabaseFault.LOCK_TIMEOUT) {
+                try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+                    throw new LockTimeoutException("Flyway's migration lock", config.lockTimeout(),
+                            LockHolder.advisory(connection, null, ExtensionBootstrap.ADVISORY_LOCK_KEY));
+                }
+            }
             return MigrateFailures.findings(e, flyway);
         }
-    }
-
-    private Finding failure(GatePhase phase, Exception e) {
-        return unreachable("phase " + phase.label() + " failed: " + e.getClass().getSimpleName() + ": "
-                + e.getMessage(), Stage.PRE_MIGRATION);
-    }
-
-    private static Finding unreachable(String why, Stage stage) {
-        String redacted = Redaction.redact(why);
-        return Finding.of(FindingCode.DATABASE_UNREACHABLE, "database", "reachable", redacted,
-                "The database is " + redacted, null).at(stage);
     }
 
 }

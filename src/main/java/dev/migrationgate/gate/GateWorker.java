@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.GateFailedException;
+import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
+import dev.migrationgate.report.Stage;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -17,19 +21,23 @@ import org.jboss.logging.Logger;
  * Runs the start-up pipeline on its own thread once the application has started, so the HTTP server
  * and the probes answer while it works (the async-bootstrap model). In run-once mode (Quarkus's
  * init-and-exit, see {@link GateMain}) it runs synchronously instead and a failed gate fails start-up, so
- * the process exits non-zero.
+ * the process exits non-zero. A run that ends on DATABASE_LOCK_TIMEOUT is run again after a back-off
+ * (doubling up to {@link #LONGEST_LOCK_BACKOFF}): a lock held by another replica is a wait, not a verdict.
+ * At most one pipeline runs at a time: the worker owns the right to run until its very last statement.
  */
 @ApplicationScoped
 public class GateWorker {
 
     private static final Logger LOG = Logger.getLogger(GateWorker.class);
+    static final Duration FIRST_LOCK_BACKOFF = Duration.ofSeconds(1);
+    static final Duration LONGEST_LOCK_BACKOFF = Duration.ofSeconds(30);
 
     private final GatePipeline pipeline;
     private final GateState state;
     private final GateConfig config;
     private final boolean runOnce;
     private final ObjectMapper json;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<Thread> owner = new AtomicReference<>();
 
     GateWorker(GatePipeline pipeline, GateState state, GateConfig config, ObjectMapper json,
             @ConfigProperty(name = GateMain.RUN_ONCE, defaultValue = "false") boolean runOnce) {
@@ -42,18 +50,18 @@ public class GateWorker {
 
     void onStart(@Observes StartupEvent event) {
         if (config.mode() == GateConfig.Mode.REHEARSE) {
-            running.set(true);
+            owner.set(Thread.currentThread());
             state.workerStarted();
             rehearse();
             return;
         }
         if (runOnce) {
-            running.set(true);
+            owner.set(Thread.currentThread());
             state.workerStarted();
             GateReport report = runPipeline();
+            owner.set(null);
             if (!report.passed()) {
-                throw new GateFailedException(report, report.findings().stream()
-                        .filter(BlockingPolicy.standard()::blocks).toList());
+                throw new GateFailedException(report, BlockingPolicy.standard().blocking(report.findings()));
             }
             return;
         }
@@ -70,59 +78,95 @@ public class GateWorker {
     }
 
     private boolean start() {
-        if (!running.compareAndSet(false, true)) {
+        Thread worker = new Thread(this::work, "migration-gate");
+        if (!owner.compareAndSet(null, worker)) {
             return false;
         }
-        Thread worker = new Thread(this::work, "migration-gate");
         worker.setDaemon(true);
-        worker.setUncaughtExceptionHandler((thread, error) -> {
-            LOG.error("The migration gate worker died", error);
-            state.workerDied(error);
-            running.set(false);
-        });
         state.workerStarted();
         worker.start();
         return true;
     }
 
     private void work() {
-        GateReport report = runPipeline();
-        if (!report.passed() && config.onFailure() == GateConfig.OnFailure.EXIT) {
-            LOG.error("gate.on-failure=exit: exiting with status 1");
-            Quarkus.asyncExit(1);
+        try {
+            GateReport report = runUntilNotLocked();
+            if (!report.passed() && config.onFailure() == GateConfig.OnFailure.EXIT) {
+                LOG.error("gate.on-failure=exit: exiting with status 1");
+                Quarkus.asyncExit(1);
+            }
+        } catch (Error e) {
+            LOG.error("The migration gate worker died", e);
+            state.workerDied(e);
+        } finally {
+            owner.compareAndSet(Thread.currentThread(), null);
         }
     }
 
     /**
      * Runs the rehearsal synchronously and prints its report, as JSON on stdout and as the human summary on
-     * stderr; {@link GateMain} then exits 0 when it passed, 1 when the release would be refused.
+     * stderr; {@link GateMain} then exits 0 when it passed, 1 when the release would be refused. The worker
+     * keeps the right to run, so a recheck never starts a real migration in a rehearsing process.
      */
     private void rehearse() {
+        GateReport report;
         try {
-            GateReport report = pipeline.rehearse();
+            report = pipeline.rehearse();
+        } catch (RuntimeException e) {
+            state.findings(List.of(GateFailures.finding(e, "the rehearsal", Stage.PRE_MIGRATION)));
+            state.fail();
+            report = state.report();
+        }
+        try {
             System.out.println(json.writeValueAsString(report));
             System.out.flush();
-            System.err.println((report.passed() ? "Rehearsal passed: the release would be applied. "
-                    : "Rehearsal refused: the release would not be applied. ") + "Rolled back; "
-                    + GateReportLog.details(report));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Writing the rehearsal report as JSON failed", e);
-        } finally {
-            running.set(false);
+        }
+        System.err.println((report.passed() ? "Rehearsal passed: the release would be applied. "
+                : "Rehearsal refused: the release would not be applied. ") + "Rolled back; "
+                + GateReportLog.details(report));
+    }
+
+    /** Runs the pipeline, again after a back-off while it ends on a lock held elsewhere (unless exiting). */
+    private GateReport runUntilNotLocked() {
+        Duration backoff = FIRST_LOCK_BACKOFF;
+        while (true) {
+            GateReport report = runPipeline();
+            if (report.passed() || config.onFailure() == GateConfig.OnFailure.EXIT || !lockTimedOut(report)) {
+                return report;
+            }
+            LOG.warnf("A lock the gate needs is held elsewhere; running the gate again in %d ms", backoff.toMillis());
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return report;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(LONGEST_LOCK_BACKOFF) > 0 ? LONGEST_LOCK_BACKOFF
+                    : backoff.multipliedBy(2);
         }
     }
 
+    private static boolean lockTimedOut(GateReport report) {
+        return report.findings().stream().anyMatch(f -> f.code() == FindingCode.DATABASE_LOCK_TIMEOUT);
+    }
+
+    /** One pipeline run; an exception escaping it (a bug outside the phases) fails the gate closed. */
     private GateReport runPipeline() {
+        GateReport report;
         try {
-            GateReport report = pipeline.run();
-            if (report.passed()) {
-                LOG.infof("Migration gate passed: %s", GateReportLog.summary(report));
-            } else {
-                LOG.errorf("Migration gate failed in phase %s:%n%s", report.phase(), GateReportLog.details(report));
-            }
-            return report;
-        } finally {
-            running.set(false);
+            report = pipeline.run();
+        } catch (RuntimeException e) {
+            state.findings(List.of(GateFailures.finding(e, "the gate pipeline", Stage.PRE_MIGRATION)));
+            state.fail();
+            report = state.report();
         }
+        if (report.passed()) {
+            LOG.infof("Migration gate passed: %s", GateReportLog.summary(report));
+        } else {
+            LOG.errorf("Migration gate failed in phase %s:%n%s", report.phase(), GateReportLog.details(report));
+        }
+        return report;
     }
 }

@@ -6,7 +6,6 @@ import dev.migrationgate.inspect.FlywayHistoryReader;
 import dev.migrationgate.inspect.MigrationHistory;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
-import dev.migrationgate.report.Redaction;
 import dev.migrationgate.report.Stage;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +44,7 @@ final class MigrateFailures {
         if (refused.isPresent()) {
             return refused.get().findings();
         }
-        String error = Redaction.redact(failure.getMessage());
+        String error = GateFailures.describe(failure, "Flyway migrate");
         if (failure instanceof FlywayMigrateException failed) {
             return List.of(scriptFailed(failed.getMigration(), failed.isExecutableInTransaction(), error));
         }

@@ -77,7 +77,8 @@ final class Rehearsal {
         }
         String database = connection.getCatalog();
         List<Finding> findings = new ArrayList<>(bootstrap.run(HeldConnection.transactionHeld(connection),
-                expectations.extensions()).findings().stream().map(f -> f.at(Stage.PRE_MIGRATION)).toList());
+                expectations.extensions(), lockTimeout).findings().stream()
+                .map(f -> f.at(Stage.PRE_MIGRATION)).toList());
         DataSource held = HeldConnection.transactionHeld(connection);
         Flyway rehearsing = Flyway.configure(flyway.getConfiguration().getClassLoader())
                 .configuration(flyway.getConfiguration()).dataSource(held).load();

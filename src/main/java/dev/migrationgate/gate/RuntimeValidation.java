@@ -1,5 +1,6 @@
 package dev.migrationgate.gate;
 
+import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
@@ -89,7 +90,8 @@ public class RuntimeValidation {
             validation = CompletableFuture.failedFuture(e);
         }
         validation.whenComplete((report, failure) -> {
-            GateReport result = failure == null ? report : unreachable(describe(failure));
+            GateReport result = failure == null ? report : failed(
+                    GateFailures.finding(failure, "readiness re-validation", Stage.RUNTIME));
             synchronized (this) {
                 if (inFlight == started) {
                     cached = result;
@@ -107,14 +109,11 @@ public class RuntimeValidation {
     }
 
     private GateReport unreachable(String why) {
-        Finding finding = Finding.of(FindingCode.DATABASE_UNREACHABLE, "database", "catalog readable", why,
-                "Readiness could not re-validate the database: " + why, null).at(Stage.RUNTIME);
-        return GateReport.of(GatePhase.READY.label(), Map.of(), List.of(finding), clock.instant());
+        return failed(Finding.of(FindingCode.DATABASE_UNREACHABLE, "database", "catalog readable", why,
+                "Readiness could not re-validate the database: " + why, null).at(Stage.RUNTIME));
     }
 
-    private static String describe(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause.getClass().getSimpleName() + ": " + dev.migrationgate.report.Redaction.redact(cause.getMessage());
+    private GateReport failed(Finding finding) {
+        return BlockingPolicy.standard().report(GatePhase.READY.label(), Map.of(), List.of(finding), clock.instant());
     }
 }

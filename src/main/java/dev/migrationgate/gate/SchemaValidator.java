@@ -46,8 +46,7 @@ public final class SchemaValidator {
     public GateReport enforce(Stage stage) {
         GateReport report = validate(stage);
         if (!report.passed()) {
-            throw new GateFailedException(report, report.findings().stream()
-                    .filter(BlockingPolicy.standard()::blocks).toList());
+            throw new GateFailedException(report, BlockingPolicy.standard().blocking(report.findings()));
         }
         return report;
     }

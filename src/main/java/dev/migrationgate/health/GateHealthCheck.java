@@ -31,21 +31,24 @@ public class GateHealthCheck implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return readiness.report().map(report -> {
+            GateState.Snapshot gate = state.snapshot();
             List<Finding> blocking = GateReadiness.blocking(report.findings());
-            boolean up = state.hasPassed() && blocking.isEmpty();
+            boolean up = gate.passed() && blocking.isEmpty();
             HealthCheckResponseBuilder builder = HealthCheckResponse.named(Concern.INFRASTRUCTURE.healthCheckName())
                     .status(up)
-                    .withData("phase", state.phase().label())
-                    .withData("status", (up ? report.status() : state.status()).label())
+                    .withData("phase", gate.phase().label())
+                    .withData("status", (up ? report.status() : gate.status()).label())
                     .withData(GateReadiness.CODES, GateReadiness.codes(report.findings(Concern.INFRASTRUCTURE)))
-                    .withData(GateReadiness.DETAIL, detail(up, blocking));
-            state.report().durationsMillis().forEach((phase, millis) -> builder.withData(phase + "Ms", millis));
-            state.failingSince().ifPresent(since -> builder.withData("failingSince", since.toString()));
+                    .withData(GateReadiness.DETAIL, detail(up, blocking, gate));
+            gate.durationsMillis().forEach((phase, millis) -> builder.withData(phase + "Ms", millis));
+            if (gate.failingSince() != null) {
+                builder.withData("failingSince", gate.failingSince().toString());
+            }
             return builder.build();
         });
     }
 
-    private String detail(boolean up, List<Finding> blocking) {
+    private static String detail(boolean up, List<Finding> blocking, GateState.Snapshot gate) {
         if (up) {
             return "ok";
         }
@@ -53,6 +56,6 @@ public class GateHealthCheck implements AsyncHealthCheck {
             return blocking.size() + " blocking finding(s), first: " + blocking.get(0).code() + " "
                     + blocking.get(0).object();
         }
-        return "gate not passed yet (phase " + state.phase().label() + ")";
+        return "gate not passed yet (phase " + gate.phase().label() + ")";
     }
 }

@@ -64,7 +64,7 @@ public class GateReadiness {
 
     /** The findings that block under the gate's policy (which judges each by its stage). */
     static List<Finding> blocking(List<Finding> findings) {
-        return findings.stream().filter(BlockingPolicy.standard()::blocks).toList();
+        return BlockingPolicy.standard().blocking(findings);
     }
 
     static String codes(List<Finding> findings) {

@@ -11,37 +11,33 @@ import org.flywaydb.core.Flyway;
 /**
  * Makes the inspectors injectable in the application: the JDBC one on the default {@link AgroalDataSource},
  * the reactive one on the default reactive {@link Pool}, both with the history of Quarkus's {@link Flyway}.
+ * Database names for messages come from the drivers' own URL parsers ({@link ConnectionUrls}).
  */
 @Singleton
 public class CatalogInspectors {
+
+    /** How messages name the database when the URL names none (the driver then uses its default). */
+    static final String DEFAULT = "(the datasource's default database)";
 
     @Produces
     @Singleton
     FlywayHistoryReader flywayHistoryReader(Flyway flyway,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
-        return new FlywayHistoryReader(databaseName(jdbcUrl), flyway);
+        return new FlywayHistoryReader(jdbcUrl.flatMap(ConnectionUrls::jdbcDatabase).orElse(DEFAULT), flyway);
     }
 
     @Produces
     @Singleton
     JdbcCatalogInspector jdbcCatalogInspector(AgroalDataSource dataSource, FlywayHistoryReader history,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl) {
-        return new JdbcCatalogInspector(databaseName(jdbcUrl), dataSource, history);
+        return new JdbcCatalogInspector(jdbcUrl.flatMap(ConnectionUrls::jdbcDatabase).orElse(DEFAULT), dataSource, history);
     }
 
     @Produces
     @Singleton
     ReactiveCatalogInspector reactiveCatalogInspector(Pool pool, FlywayHistoryReader history,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> reactiveUrl) {
-        return new ReactiveCatalogInspector(databaseName(reactiveUrl), pool, history);
-    }
-
-    /** The database named by a JDBC or reactive PostgreSQL URL, without host, port or parameters. */
-    static String databaseName(Optional<String> url) {
-        return url.map(u -> {
-            int query = u.indexOf('?');
-            String path = query < 0 ? u : u.substring(0, query);
-            return path.substring(path.lastIndexOf('/') + 1);
-        }).filter(name -> !name.isEmpty()).orElse("(default datasource)");
+        return new ReactiveCatalogInspector(reactiveUrl.flatMap(ConnectionUrls::reactiveDatabase).orElse(DEFAULT), pool,
+                history);
     }
 }

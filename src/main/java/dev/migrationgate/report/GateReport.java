@@ -2,7 +2,6 @@ package dev.migrationgate.report;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +13,8 @@ import java.util.Map;
  * The outcome of a gate run or a re-validation: status, the phase reached, how long each phase took
  * (milliseconds, in phase order), and every finding. Serialises to the JSON of the public contract with
  * any Jackson mapper; {@code checkedAt} as ISO-8601 ({@code 2025-03-01T12:00:00Z}) even without the
- * Java time module.
+ * Java time module. Its status is derived by the gate's {@code BlockingPolicy} (its {@code report} method),
+ * or is the gate's lifecycle status while it runs; nothing here decides it.
  */
 public record GateReport(GateStatus status, String phase, Map<String, Long> durationsMillis,
         List<Finding> findings, @JsonSerialize(using = ToStringSerializer.class) Instant checkedAt) {
@@ -31,15 +31,6 @@ public record GateReport(GateStatus status, String phase, Map<String, Long> dura
         findings = List.copyOf(sorted);
     }
 
-    /** A finished report: PASSED unless a finding is an ERROR. */
-    public static GateReport of(String phase, Map<String, Duration> durations, List<Finding> findings,
-            Instant checkedAt) {
-        GateStatus status = findings.stream().anyMatch(Finding::isError) ? GateStatus.FAILED : GateStatus.PASSED;
-        Map<String, Long> millis = new LinkedHashMap<>();
-        durations.forEach((name, duration) -> millis.put(name, duration.toMillis()));
-        return new GateReport(status, phase, millis, findings, checkedAt);
-    }
-
     public boolean passed() {
         return status == GateStatus.PASSED;
     }
@@ -47,10 +38,5 @@ public record GateReport(GateStatus status, String phase, Map<String, Long> dura
     /** The findings of one concern, in report order. */
     public List<Finding> findings(Concern concern) {
         return findings.stream().filter(f -> f.code().concern() == concern).toList();
-    }
-
-    /** The findings that block (severity ERROR). */
-    public List<Finding> errors() {
-        return findings.stream().filter(Finding::isError).toList();
     }
 }

@@ -1,17 +1,37 @@
 package dev.migrationgate.report;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
 
 /**
- * Removes credentials from text that reaches probes, reports and logs: the user-info part of URLs
- * ({@code postgresql://user:secret@host}) and {@code password=} / {@code user=} parameters.
+ * Removes credentials from text that reaches logs (findings never carry driver text in the first place):
+ * every secret the application was configured with (registered at start-up, also in its percent-encoded
+ * form), the user-info part of URLs ({@code postgresql://user:secret@host}, up to the last {@code @} of
+ * the URL, so a password holding {@code @ / ? :} goes too), {@code password=} / {@code sslpassword=} /
+ * {@code user=} parameters (spaces around {@code =}, quoted values), and SQL {@code PASSWORD '…'}.
  */
 public final class Redaction {
 
-    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
-    private static final Pattern SECRET_PARAMETER = Pattern.compile("(?i)\\b(password|user)=[^&;\\s]*");
+    private static final String MASK = "***";
+    private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)\\S*@");
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)\\b((?:ssl)?password|user)(\\s*=\\s*)('(?:[^'\\\\]|\\\\.|'')*'?|\"[^\"]*\"?|[^&;\\s]*)");
+    private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)\\b(PASSWORD\\s+)'(?:[^']|'')*'?");
+    private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
 
     private Redaction() {
+    }
+
+    /** Registers a configured secret (a password), so it is masked wherever it appears, raw or percent-encoded. */
+    public static void protect(String secret) {
+        if (secret != null && !secret.isBlank()) {
+            SECRETS.add(secret);
+            SECRETS.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+            SECRETS.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
     }
 
     /** {@code text} with credentials replaced by {@code ***}; {@code null} stays {@code null}. */
@@ -19,7 +39,12 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
-        String withoutUserInfo = URL_USER_INFO.matcher(text).replaceAll("$1***@");
-        return SECRET_PARAMETER.matcher(withoutUserInfo).replaceAll("$1=***");
+        String redacted = text;
+        for (String secret : SECRETS) {
+            redacted = redacted.replace(secret, MASK);
+        }
+        redacted = URL_USER_INFO.matcher(redacted).replaceAll("$1" + MASK + "@");
+        redacted = SQL_PASSWORD.matcher(redacted).replaceAll("$1'" + MASK + "'");
+        return SECRET_PARAMETER.matcher(redacted).replaceAll("$1$2" + MASK);
     }
 }

@@ -50,6 +50,7 @@ class BlockingPolicyTest {
         rule(FindingCode.MIGRATION_FUTURE, W, W, W, W);
         rule(FindingCode.MIGRATION_REJECTED, E, E, E, E);
         rule(FindingCode.MIGRATION_UNVERIFIED, E, E, E, E);
+        rule(FindingCode.MIGRATION_NOT_ANALYSED, W, W, W, W);
         rule(FindingCode.DATABASE_UNREACHABLE, E, E, E, E);
         rule(FindingCode.DATABASE_LOCK_TIMEOUT, E, E, E, E);
         rule(FindingCode.GATE_INTERNAL_ERROR, E, E, E, E);

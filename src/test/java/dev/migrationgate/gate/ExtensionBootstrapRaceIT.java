@@ -66,10 +66,10 @@ class ExtensionBootstrapRaceIT {
     void secondBootstrapWaitsForTheFirstsCommitAndFindsTheExtensionsCreated() throws Exception {
         CommitGate held = new CommitGate();
         ExtensionBootstrap bootstrap = new ExtensionBootstrap();
-        Future<Outcome> first = sessions.submit(() -> bootstrap.run(held.wrap(dataSource()), REQUIRED));
+        Future<Outcome> first = sessions.submit(() -> bootstrap.run(held.wrap(dataSource()), REQUIRED, java.time.Duration.ofSeconds(60)));
         held.awaitReached();
 
-        Future<Outcome> second = sessions.submit(() -> bootstrap.run(dataSource(), REQUIRED));
+        Future<Outcome> second = sessions.submit(() -> bootstrap.run(dataSource(), REQUIRED, java.time.Duration.ofSeconds(60)));
         awaitSessionWaitingOn("advisory");
         held.release();
 
@@ -115,7 +115,7 @@ class ExtensionBootstrapRaceIT {
         for (int i = 0; i < sessionsCount; i++) {
             outcomes.add(sessions.submit(() -> {
                 together.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-                return bootstrap.run(dataSource(), REQUIRED);
+                return bootstrap.run(dataSource(), REQUIRED, java.time.Duration.ofSeconds(60));
             }));
         }
         for (Future<Outcome> future : outcomes) {

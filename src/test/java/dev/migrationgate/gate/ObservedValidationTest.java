@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.gate.ValidationCompleted.Outcome;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
@@ -74,7 +75,7 @@ class ObservedValidationTest {
     }
 
     private static GateReport report(Finding... findings) {
-        return GateReport.of(GatePhase.READY.label(), Map.of(),
+        return BlockingPolicy.standard().report(GatePhase.READY.label(), Map.of(),
                 List.of(findings).stream().map(f -> f.at(Stage.RUNTIME)).toList(), Instant.now());
     }
 }

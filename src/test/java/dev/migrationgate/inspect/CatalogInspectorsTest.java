@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -78,12 +77,5 @@ class CatalogInspectorsTest {
         assertEquals(fromJdbc.migrations(), fromReactive.migrations());
         assertEquals(fromJdbc.settings().searchPath(), fromReactive.settings().searchPath());
         assertEquals(fromJdbc.settings().currentUser(), fromReactive.settings().currentUser());
-    }
-
-    @Test
-    void databaseNameComesFromTheDatasourceUrl() {
-        assertEquals(database, CatalogInspectors.databaseName(Optional.of("jdbc:postgresql://127.0.0.1:5432/" + database)));
-        assertEquals("app", CatalogInspectors.databaseName(Optional.of("postgresql://db:5432/app?sslmode=require")));
-        assertEquals("(default datasource)", CatalogInspectors.databaseName(Optional.empty()));
     }
 }

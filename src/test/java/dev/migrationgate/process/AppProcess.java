@@ -189,6 +189,16 @@ public final class AppProcess implements AutoCloseable {
         return "application pid " + process.pid() + " (http " + httpPort + ", management " + managementPort + ")";
     }
 
+    /** Asks the application to stop (SIGTERM), as Kubernetes does, without waiting; see {@link #awaitExit}. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The public HTTP port, for clients that need their own timeouts. */
+    public int httpPort() {
+        return httpPort;
+    }
+
     /** Waits for the process to exit and returns its exit code. */
     public int awaitExit(Duration deadline) throws InterruptedException {
         if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {

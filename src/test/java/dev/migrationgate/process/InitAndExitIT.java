@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Quarkus's init-and-exit mode, requested the two ways a Job or init container sets it: the process runs
@@ -57,6 +58,19 @@ class InitAndExitIT {
                     "tables: " + facts.tables());
             assertEquals(Map.of("pgcrypto", 1L, "uuid-ossp", 1L), facts.extensionRows(List.of("uuid-ossp", "pgcrypto")));
             assertTrue(app.output().contains("Migration gate passed"), app.output());
+        }
+    }
+
+    /** SmallRye reads these as true; each must run the gate like {@code true}, not take Quarkus's own path. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "YES", "On"})
+    void everyTrueSpellingOfTheEnvironmentVariableRunsTheGate(String value) throws Exception {
+        try (AppProcess app = AppProcess.start(empty.name(), Map.of(), Map.of("QUARKUS_INIT_AND_EXIT", value))) {
+            int exitCode = app.awaitExit(DEADLINE);
+
+            assertEquals(0, exitCode, app.output());
+            assertTrue(app.output().contains("Migration gate passed"), app.output());
+            assertEquals(DatabaseFacts.everyShippedVersionAppliedOnce(), new DatabaseFacts(server, empty.name()).historyRows());
         }
     }
 

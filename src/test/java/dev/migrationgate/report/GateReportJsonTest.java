@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.time.Duration;
+import dev.migrationgate.check.BlockingPolicy;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,10 +39,10 @@ class GateReportJsonTest {
             + "}";
 
     private static GateReport report() {
-        Map<String, Duration> durations = new LinkedHashMap<>();
-        durations.put("connect", Duration.ofMillis(12));
-        durations.put("validate-post-migration", Duration.ofMillis(3));
-        return GateReport.of("validate-post-migration", durations, List.of(
+        Map<String, Long> durations = new LinkedHashMap<>();
+        durations.put("connect", 12L);
+        durations.put("validate-post-migration", 3L);
+        return BlockingPolicy.standard().report("validate-post-migration", durations, List.of(
                 Finding.of(FindingCode.TIMESTAMP_SESSION_TZ, "TimeZone", "UTC", "session Europe/Berlin, default UTC",
                         "Start the JVM with -Duser.timezone=UTC.", null).at(Stage.PRE_MIGRATION),
                 Finding.of(FindingCode.MIGRATION_PENDING, "V2 V2__more.sql", "applied", "pending",

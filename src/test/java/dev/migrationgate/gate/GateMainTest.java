@@ -1,0 +1,51 @@
+package dev.migrationgate.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the entry point reads before Quarkus starts: init-and-exit in every spelling, and refused URLs. */
+class GateMainTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", "1", "yes", "YES", "on", "On", "y"})
+    void everySpellingSmallRyeReadsAsTrueRequestsInitAndExit(String value) {
+        assertTrue(GateMain.initAndExitRequested(config(Map.of(GateMain.INIT_AND_EXIT, value))), value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "0", "no", "off"})
+    void falseSpellingsDoNot(String value) {
+        assertFalse(GateMain.initAndExitRequested(config(Map.of(GateMain.INIT_AND_EXIT, value))), value);
+    }
+
+    @Test
+    void startupConfigReadsApplicationPropertiesLikeQuarkus() {
+        SmallRyeConfig config = GateMain.startupConfig();
+        assertEquals("9000", config.getRawValue("quarkus.management.port"),
+                "a key set only in application.properties is seen, so init-and-exit set there works too");
+        assertFalse(GateMain.initAndExitRequested(config));
+    }
+
+    @Test
+    void ambiguousUrlIsRefusedNamingTheKeyWithoutTheUrl() {
+        String refusal = GateMain.refusal(config(Map.of("quarkus.datasource.reactive.url",
+                "postgresql://app:p@ss@db:5432/app"))).orElseThrow();
+        assertTrue(refusal.startsWith("quarkus.datasource.reactive.url"), refusal);
+        assertFalse(refusal.contains("p@ss"), refusal);
+    }
+
+    private static SmallRyeConfig config(Map<String, String> values) {
+        return ConfigUtils.emptyConfigBuilder(LaunchMode.NORMAL)
+                .withSources(new PropertiesConfigSource(values, "test", 400)).build();
+    }
+}
