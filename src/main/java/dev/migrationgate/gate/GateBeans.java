@@ -25,13 +25,16 @@ public class GateBeans {
         return new SchemaValidator(expectations, inspector, checks);
     }
 
-    /** Readiness re-validation: the reactive snapshot of the live catalog and Flyway's history, checked. */
+    /**
+     * Readiness re-validation: the reactive snapshot of the live catalog and Flyway's history (one round trip
+     * while nothing changed), checked.
+     */
     @Produces
     @Singleton
     RuntimeValidation runtimeValidation(ReactiveCatalogInspector inspector, SchemaChecks checks,
             Expectations expectations, GateConfig config, Clock clock) {
         return new RuntimeValidation(
-                () -> inspector.snapshot(expectations.tables())
+                () -> inspector.snapshot(expectations)
                         .map(snapshot -> checks.evaluate(expectations, snapshot, Stage.RUNTIME))
                         .subscribeAsCompletionStage(),
                 config.cacheTtl(), config.checkTimeout(), clock);

@@ -33,7 +33,7 @@ class CatalogQueryTest {
             assertTrue(query.sql().startsWith("-- "), query + " starts with a comment saying what it returns");
         }
         assertEquals(List.of(1), CatalogQuery.COLUMNS.jdbcParameters());
-        assertTrue(CatalogQuery.COLUMNS.jdbcSql().contains("ANY (?::text[])"), CatalogQuery.COLUMNS.jdbcSql());
+        assertTrue(CatalogQuery.COLUMNS.jdbcSql("").contains("ANY (?::text[])"), CatalogQuery.COLUMNS.jdbcSql(""));
         assertEquals(List.of(), CatalogQuery.ENUM_TYPES.jdbcParameters());
         assertEquals(List.of(), CatalogQuery.EXTENSIONS.jdbcParameters());
     }
