@@ -11,22 +11,37 @@ import java.util.stream.Collectors;
 /**
  * The extensions the server offers, as last read from {@code pg_available_extensions}. Reading that view
  * opens every control file on the server's disk, and what it says changes only when packages are installed
- * on the server, so an inspector keeps the last reading and joins it with the created extensions it reads
- * each time.
+ * on the server, so an inspector keeps the last reading, with the extensions created at the time, and joins
+ * it with the created extensions it reads each time.
  */
 final class AvailableExtensions {
 
-    private volatile Map<String, PgExtension> offered;
+    private volatile Reading last;
 
     /** Whether a reading is known. */
     boolean known() {
-        return offered != null;
+        return last != null;
     }
 
-    /** Keeps what {@code extensions} (rows of {@code extensions.sql}) say the server offers. */
+    /**
+     * Whether the last reading was taken when exactly {@code created} (rows of {@code installed-extensions.sql})
+     * were created: an extension missing then and now is judged the same without reading again.
+     */
+    boolean takenWith(List<PgExtension> created) {
+        Reading reading = last;
+        return reading != null && reading.created().equals(versions(created));
+    }
+
+    /** Keeps what {@code extensions} (rows of {@code extensions.sql}) say the server offers and the database has. */
     void remember(List<PgExtension> extensions) {
-        offered = extensions.stream().filter(PgExtension::available)
-                .collect(Collectors.toUnmodifiableMap(PgExtension::name, Function.identity()));
+        last = new Reading(extensions.stream().filter(PgExtension::available)
+                .collect(Collectors.toUnmodifiableMap(PgExtension::name, Function.identity())),
+                versions(extensions.stream().filter(PgExtension::installed).toList()));
+    }
+
+    private static Map<String, Optional<String>> versions(List<PgExtension> created) {
+        return created.stream().collect(Collectors.toUnmodifiableMap(PgExtension::name, PgExtension::installedVersion,
+                (a, b) -> a));
     }
 
     /**
@@ -36,6 +51,7 @@ final class AvailableExtensions {
     List<PgExtension> join(List<PgExtension> created) {
         Map<String, PgExtension> byName = created.stream()
                 .collect(Collectors.toMap(PgExtension::name, Function.identity(), (a, b) -> a, TreeMap::new));
+        Map<String, PgExtension> offered = last.offered();
         TreeSet<String> names = new TreeSet<>(byName.keySet());
         names.addAll(offered.keySet());
         return names.stream().map(name -> {
@@ -45,5 +61,9 @@ final class AvailableExtensions {
                     made.flatMap(PgExtension::installedVersion), made.flatMap(PgExtension::schema),
                     offer.map(PgExtension::superuserRequired).orElse(true), offer.map(PgExtension::trusted).orElse(false));
         }).toList();
+    }
+
+    /** What the server offered, by name, and the versions of the extensions created when it was read. */
+    private record Reading(Map<String, PgExtension> offered, Map<String, Optional<String>> created) {
     }
 }

@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * when the history reader takes one, the fingerprint of Flyway's history. What the server offers
  * ({@code pg_available_extensions}) is read in that batch only when no earlier reading is known or the
  * caller did not say which extensions it needs, and afterwards, in a second round trip, only when a needed
- * extension is missing or below its floor. The inspectors only execute what this class composes.
+ * extension is missing or below its floor and the created extensions changed since the last reading (an
+ * optional extension the server does not ship stays missing without costing a round trip per probe). The
+ * inspectors only execute what this class composes.
  */
 final class CatalogRead {
 
@@ -60,7 +62,8 @@ final class CatalogRead {
                 .collect(Collectors.toMap(PgExtension::name, Function.identity(), (a, b) -> a));
         boolean unmet = requirements.orElseThrow().stream().anyMatch(r -> created.get(r.name()) == null
                 || !r.satisfiedBy(created.get(r.name()).installedVersion().orElseThrow()));
-        return unmet ? Optional.of(CatalogQuery.EXTENSIONS) : Optional.empty();
+        return unmet && !available.takenWith(assembler.created()) ? Optional.of(CatalogQuery.EXTENSIONS)
+                : Optional.empty();
     }
 
     /** {@code queries} as one statement text with JDBC placeholders, bound by {@link #jdbcParameters}. */

@@ -67,14 +67,20 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
         }
     }
 
-    /** Connects; a connection that arrives after its use was abandoned is closed on arrival. */
+    /**
+     * Connects; a connection that arrives after its use was abandoned is closed on arrival. The caller gets a
+     * stage of its own, completed once the connection is attached: cancelling it must not cancel the
+     * attempt's own completion action (a cancelled dependent stage skips its action).
+     */
     private Uni<PgConnection> connect(Use use) {
-        CompletableFuture<PgConnection> attempt = PgConnection.connect(vertx, options).subscribeAsCompletionStage();
-        CompletableFuture<PgConnection> attached = attempt.whenComplete((connection, failure) -> {
+        CompletableFuture<PgConnection> attached = new CompletableFuture<>();
+        PgConnection.connect(vertx, options).subscribeAsCompletionStage().whenComplete((connection, failure) -> {
             if (connection != null) {
                 attach(use, connection);
+                attached.complete(connection);
             } else {
                 finish(use, false);
+                attached.completeExceptionally(failure);
             }
         });
         return Uni.createFrom().completionStage(attached).onFailure().transform(
