@@ -3,7 +3,6 @@ package dev.migrationgate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrationgate.inspect.CatalogInspectors;
 import dev.migrationgate.testdb.BlackHoleDatabase;
 import dev.migrationgate.testdb.BlackHoleProxy;
 import dev.migrationgate.testdb.Http;
@@ -124,7 +123,7 @@ class BlackHoledReadinessTest {
 
     private long gateBackends() {
         return single("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database
-                + "' AND application_name = '" + CatalogInspectors.APPLICATION_NAME + "'");
+                + "' AND application_name = '" + GateBeans.APPLICATION_NAME + "'");
     }
 
     private long backends() {
