@@ -32,7 +32,8 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
  * <p>
  * Local migrations cannot change in a running process, so the first read keeps what Flyway resolved (the
  * scanned scripts with their checksums) and later reads hand exactly those to Flyway instead of scanning and
- * checksumming again. Flyway's verdict depends only on them and on the history table's rows, so a read is
+ * checksumming again (Flyway's internal {@code MigrationInfoImpl} carries them; should a later Flyway not use
+ * it, every read resolves as before). Flyway's verdict depends only on them and on the history table's rows, so a read is
  * remembered under the table's {@link HistoryFingerprint}: while the fingerprint is unchanged, the
  * verdict is too, and {@link #unchanged} answers without touching the database.
  */
@@ -75,7 +76,7 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
     public MigrationHistory read() {
         try {
             MigrationInfo[] all = flyway.info().all();
-            if (!resolvedOnce) {
+            if (!resolvedOnce && Arrays.stream(all).allMatch(MigrationInfoImpl.class::isInstance)) {
                 flyway = withResolved(flyway, all);
                 resolvedOnce = true;
             }
@@ -120,7 +121,7 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
      * ({@code MigrationInfoImpl.getResolvedMigration()}, Flyway's own objects with their checksums).
      */
     private static Flyway withResolved(Flyway flyway, MigrationInfo[] infos) {
-        List<ResolvedMigration> resolved = Arrays.stream(infos).filter(MigrationInfoImpl.class::isInstance)
+        List<ResolvedMigration> resolved = Arrays.stream(infos)
                 .map(info -> ((MigrationInfoImpl) info).getResolvedMigration()).filter(Objects::nonNull).distinct()
                 .toList();
         MigrationResolver once = context -> resolved;
