@@ -83,6 +83,8 @@ class BlackHoledReadinessTest {
 
         proxy.blackHole();
         Instant end = Instant.now().plus(HOLE);
+        Poll.until("readiness DOWN once the cached report expired", PROBE_BOUND.multipliedBy(2),
+                () -> management.get("/q/health/ready"), r -> r.status() == 503);
         long slowest = 0;
         long mostGateBackends = 0;
         long mostBackends = 0;
