@@ -2,6 +2,7 @@ package dev.migrationgate.check;
 
 import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.expect.ExtensionRequirement;
+import dev.migrationgate.expect.Versions;
 import dev.migrationgate.inspect.CatalogSnapshot;
 import dev.migrationgate.inspect.PgExtension;
 import dev.migrationgate.inspect.SessionSettings;

@@ -29,6 +29,11 @@ public record ExtensionRequirement(String name, Optional<String> minimumVersion,
         return new ExtensionRequirement(m.group(1), Optional.ofNullable(m.group(2)), required);
     }
 
+    /** Whether a created extension at {@code installedVersion} meets this requirement's floor. */
+    public boolean satisfiedBy(String installedVersion) {
+        return minimumVersion.map(min -> Versions.atLeast(installedVersion, min)).orElse(true);
+    }
+
     /** The name as a quoted SQL identifier; safe to splice into DDL. */
     public String quotedName() {
         return '"' + name + '"';

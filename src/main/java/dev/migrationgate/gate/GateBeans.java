@@ -4,15 +4,50 @@ import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.inspect.ReactiveCatalogInspector;
+import dev.migrationgate.inspect.SingleConnection;
 import dev.migrationgate.report.Stage;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Wires the plain-Java engine pieces into the application. */
 @Singleton
 public class GateBeans {
+
+    /** The {@code application_name} of the readiness connection. */
+    public static final String APPLICATION_NAME = "migration-gate";
+
+    /**
+     * The readiness connection: the application's reactive URL and credentials ({@code quarkus.datasource.username}
+     * and {@code password} before the URL's, as Quarkus's own pool takes them), with the
+     * {@code application_name} {@value #APPLICATION_NAME} so that an operator can find it in
+     * {@code pg_stat_activity}, and a {@code statement_timeout} of five times {@code gate.check-timeout}: an
+     * abandoned validation closes its connection, but a backend stuck server-side (waiting for a lock) only
+     * notices when it next talks to the client, so the server ends it itself.
+     */
+    @Produces
+    @Singleton
+    SingleConnection singleConnection(Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password, GateConfig config) {
+        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.replaceFirst("^vertx-reactive:", ""));
+        username.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        options.addProperty("application_name", APPLICATION_NAME);
+        options.addProperty("statement_timeout", String.valueOf(config.checkTimeout().multipliedBy(5).toMillis()));
+        return new SingleConnection(vertx, options);
+    }
+
+    void close(@Disposes SingleConnection connection) {
+        connection.close();
+    }
 
     @Produces
     @Singleton
@@ -27,18 +62,18 @@ public class GateBeans {
     }
 
     /**
-     * Readiness re-validation: the reactive snapshot of the live catalog and Flyway's history, checked;
-     * each validation is announced as a {@link ValidationCompleted} event (metrics observe it).
+     * Readiness re-validation: the reactive snapshot of the live catalog and Flyway's history (one round trip
+     * while nothing changed), checked; each validation's end is announced as a {@link ValidationCompleted}
+     * event (metrics observe it).
      */
     @Produces
     @Singleton
     RuntimeValidation runtimeValidation(ReactiveCatalogInspector inspector, SchemaChecks checks,
             Expectations expectations, GateConfig config, Clock clock, Event<ValidationCompleted> completed) {
-        return new RuntimeValidation(new ObservedValidation(
-                () -> inspector.snapshot(expectations.tables())
+        return new RuntimeValidation(
+                () -> inspector.snapshot(expectations)
                         .map(snapshot -> checks.evaluate(expectations, snapshot, Stage.RUNTIME))
                         .subscribeAsCompletionStage(),
-                config.checkTimeout(), completed::fire),
-                config.cacheTtl(), config.checkTimeout(), clock);
+                config.cacheTtl(), config.checkTimeout(), clock, completed::fire);
     }
 }

@@ -1,6 +1,7 @@
 package dev.migrationgate.gate;
 
 import dev.migrationgate.check.BlockingPolicy;
+import dev.migrationgate.gate.ValidationCompleted.Outcome;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
@@ -10,102 +11,154 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Readiness re-validation of the live catalog: at most one validation per {@code gate.cache-ttl}
- * however many probes arrive, one in flight at a time (concurrent callers share it), and no caller
- * waits longer than {@code gate.check-timeout}: past it the caller gets a DATABASE_UNREACHABLE report
- * while the validation may still finish and fill the cache.
+ * Readiness re-validation of the live catalog: at most one validation per {@code gate.cache-ttl} however
+ * many probes arrive, one at a time (concurrent callers share it), and none longer than
+ * {@code gate.check-timeout}: past it the validation is abandoned — cancelled, which releases its
+ * connection — and reported as DATABASE_UNREACHABLE, and that report is cached like any other. A forced
+ * {@link #refresh()} answers with a validation that started after it was asked for.
  */
 public class RuntimeValidation {
 
     private final Supplier<CompletionStage<GateReport>> validator;
     private final Duration ttl;
     private final Duration timeout;
-    private final Duration abandonAfter;
     private final Clock clock;
+    private final Consumer<ValidationCompleted> listener;
 
     private GateReport cached;
     private Instant cachedAt;
-    private CompletableFuture<GateReport> inFlight;
-    private Instant inFlightSince;
-    private long validations;
+    private long cachedSequence;
+    private Validation inFlight;
+    private long started;
+    private ValidationCompleted lastCompletion;
 
+    /** @param listener told once of every validation's end, outside the lock (metrics observe it) */
     public RuntimeValidation(Supplier<CompletionStage<GateReport>> validator, Duration ttl, Duration timeout,
-            Clock clock) {
+            Clock clock, Consumer<ValidationCompleted> listener) {
         this.validator = validator;
         this.ttl = ttl;
         this.timeout = timeout;
-        this.abandonAfter = timeout.multipliedBy(5).compareTo(ttl) > 0 ? timeout.multipliedBy(5) : ttl;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /** The latest report no older than the TTL, validating if needed; completes within the timeout. */
     public CompletionStage<GateReport> current() {
-        CompletableFuture<GateReport> shared;
         synchronized (this) {
-            Instant now = clock.instant();
-            if (cached != null && now.isBefore(cachedAt.plus(ttl))) {
+            if (cached != null && clock.instant().isBefore(cachedAt.plus(ttl))) {
                 return CompletableFuture.completedFuture(cached);
             }
-            shared = inFlight(now);
+            return (inFlight != null ? inFlight : start()).result.copy();
         }
-        return shared.copy().completeOnTimeout(timedOut(), timeout.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    /** Forgets the cached report and validates now (sharing an in-flight validation). */
+    /**
+     * Forgets the cached report and answers with a validation that started after this call: a validation
+     * in flight, which started before, is waited for and followed by a new one.
+     */
     public CompletionStage<GateReport> refresh() {
         synchronized (this) {
             cached = null;
+            long needed = started + 1;
+            if (inFlight == null) {
+                return start().result.copy();
+            }
+            return inFlight.result.handle((report, failure) -> needed).thenCompose(this::startedSince);
         }
-        return current();
     }
 
     /** How many validations have been started since boot. */
     public synchronized long validations() {
-        return validations;
+        return started;
     }
 
     /** The newest finished report, if any. */
-    public synchronized java.util.Optional<GateReport> latest() {
-        return java.util.Optional.ofNullable(cached);
+    public synchronized Optional<GateReport> latest() {
+        return Optional.ofNullable(cached);
     }
 
-    private CompletableFuture<GateReport> inFlight(Instant now) {
-        if (inFlight != null && !inFlight.isDone() && now.isBefore(inFlightSince.plus(abandonAfter))) {
-            return inFlight;
+    /** How the newest validation ended, if one has. */
+    public synchronized Optional<ValidationCompleted> lastCompletion() {
+        return Optional.ofNullable(lastCompletion);
+    }
+
+    private synchronized CompletionStage<GateReport> startedSince(long sequence) {
+        if (inFlight != null && inFlight.sequence >= sequence) {
+            return inFlight.result.copy();
         }
-        CompletableFuture<GateReport> started = new CompletableFuture<>();
-        inFlight = started;
-        inFlightSince = now;
-        validations++;
-        CompletionStage<GateReport> validation;
+        if (cached != null && cachedSequence >= sequence) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        return (inFlight != null ? inFlight : start()).result.copy();
+    }
+
+    /** Starts a validation; the caller holds the lock and has checked that none is in flight. */
+    private Validation start() {
+        Validation validation = new Validation(++started, System.nanoTime());
+        inFlight = validation;
+        CompletableFuture<GateReport> work;
         try {
-            validation = validator.get();
+            work = validator.get().toCompletableFuture();
         } catch (RuntimeException e) {
-            validation = CompletableFuture.failedFuture(e);
+            work = CompletableFuture.failedFuture(e);
         }
-        validation.whenComplete((report, failure) -> {
-            GateReport result = failure == null ? report : failed(
-                    GateFailures.finding(failure, "readiness re-validation", Stage.RUNTIME));
-            synchronized (this) {
-                if (inFlight == started) {
-                    cached = result;
-                    cachedAt = clock.instant();
-                }
+        CompletableFuture<GateReport> running = work;
+        running.whenComplete((report, failure) -> {
+            if (failure == null) {
+                completed(validation, report, report.passed() ? Outcome.PASSED : Outcome.FAILED);
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                completed(validation, failed(GateFailures.finding(cause, "readiness re-validation", Stage.RUNTIME)),
+                        Outcome.ERROR);
             }
-            started.complete(result);
         });
-        return started;
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (completed(validation, timedOut(), Outcome.TIMEOUT)) {
+                running.cancel(false);
+            }
+        });
+        return validation;
+    }
+
+    /**
+     * The one place a validation ends, whichever way: caches its report, records the outcome and duration,
+     * and answers everyone waiting for it. Returns false when it had ended already.
+     */
+    private boolean completed(Validation validation, GateReport report, Outcome outcome) {
+        ValidationCompleted ended;
+        synchronized (this) {
+            if (validation.ended) {
+                return false;
+            }
+            validation.ended = true;
+            if (inFlight == validation) {
+                inFlight = null;
+            }
+            cached = report;
+            cachedAt = clock.instant();
+            cachedSequence = validation.sequence;
+            lastCompletion = new ValidationCompleted(outcome,
+                    Duration.ofNanos(System.nanoTime() - validation.startedNanos), report);
+            ended = lastCompletion;
+        }
+        validation.result.complete(report);
+        listener.accept(ended);
+        return true;
     }
 
     private GateReport timedOut() {
         return unreachable("the re-validation did not finish within gate.check-timeout (" + timeout.toMillis()
-                + " ms)");
+                + " ms) and was abandoned");
     }
 
     private GateReport unreachable(String why) {
@@ -115,5 +168,18 @@ public class RuntimeValidation {
 
     private GateReport failed(Finding finding) {
         return BlockingPolicy.standard().report(GatePhase.READY.label(), Map.of(), List.of(finding), clock.instant());
+    }
+
+    /** One validation: its place in the sequence of validations, its start and its result. */
+    private static final class Validation {
+        private final long sequence;
+        private final long startedNanos;
+        private final CompletableFuture<GateReport> result = new CompletableFuture<>();
+        private boolean ended;
+
+        Validation(long sequence, long startedNanos) {
+            this.sequence = sequence;
+            this.startedNanos = startedNanos;
+        }
     }
 }

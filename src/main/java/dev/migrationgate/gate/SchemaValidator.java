@@ -30,7 +30,7 @@ public final class SchemaValidator {
 
     /** Validates the live database; the report's durations hold the inspection and the checks. */
     public GateReport validate(Stage stage) {
-        InspectionResult inspection = inspector.inspect(expectations.tables());
+        InspectionResult inspection = inspector.inspect(expectations);
         GateReport checked = checks.evaluate(expectations, inspection.snapshot(), stage);
         Map<String, Long> durations = new LinkedHashMap<>();
         durations.put("inspect", inspection.duration().toMillis());

@@ -1,7 +1,6 @@
 package dev.migrationgate.inspect;
 
 import io.agroal.api.AgroalDataSource;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -9,9 +8,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 /**
- * Makes the inspectors injectable in the application: the JDBC one on the default {@link AgroalDataSource},
- * the reactive one on the default reactive {@link Pool}, both with the history of Quarkus's {@link Flyway}.
- * Database names for messages come from the drivers' own URL parsers ({@link ConnectionUrls}).
+ * Makes the inspectors injectable in the application: the JDBC one on the default {@link AgroalDataSource}
+ * with the history of Quarkus's {@link Flyway} (its credentials, which may be the migrator's), for start-up;
+ * the reactive one, for readiness, on the {@link SingleConnection} the gate provides (the application's
+ * reactive URL and credentials), reading the history through the application's data source too: readiness
+ * never needs more than read access to the history table. Database names for messages come from the
+ * drivers' own URL parsers ({@link ConnectionUrls}).
  */
 @Singleton
 public class CatalogInspectors {
@@ -35,9 +37,10 @@ public class CatalogInspectors {
 
     @Produces
     @Singleton
-    ReactiveCatalogInspector reactiveCatalogInspector(Pool pool, FlywayHistoryReader history,
+    ReactiveCatalogInspector reactiveCatalogInspector(SingleConnection connection, Flyway flyway,
+            AgroalDataSource dataSource,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> reactiveUrl) {
-        return new ReactiveCatalogInspector(reactiveUrl.flatMap(ConnectionUrls::reactiveDatabase).orElse(DEFAULT), pool,
-                history);
+        String database = reactiveUrl.flatMap(ConnectionUrls::reactiveDatabase).orElse(DEFAULT);
+        return new ReactiveCatalogInspector(database, connection, new FlywayHistoryReader(database, flyway, dataSource));
     }
 }

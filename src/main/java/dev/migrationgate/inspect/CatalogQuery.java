@@ -1,5 +1,6 @@
 package dev.migrationgate.inspect;
 
+import dev.migrationgate.check.Sql;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,17 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The catalog queries of one snapshot, each loaded from the {@code .sql} resource beside this class.
- * The resources use PostgreSQL's own {@code $n} placeholders, which the reactive client takes as they
- * are; {@link #jdbcSql()} is the same text with JDBC's {@code ?} placeholders.
+ * The resources use PostgreSQL's own {@code $n} placeholders; {@link #jdbcSql(String)} is the same text with
+ * JDBC's {@code ?} placeholders, {@link #inlined} the text with literals for the simple query protocol,
+ * which takes several statements in one message but no parameters.
  */
 enum CatalogQuery {
 
     ENUM_TYPES("enums.sql", "reading enum types"),
     COLUMNS("columns.sql", "reading the columns of the requested tables"),
-    EXTENSIONS("extensions.sql", "reading extensions and session settings");
+    EXTENSIONS("extensions.sql", "reading extensions and session settings"),
+    INSTALLED_EXTENSIONS("installed-extensions.sql", "reading created extensions and session settings"),
+    HISTORY("history.sql", "reading the fingerprint of Flyway's history table");
+
+    /** Where {@link #HISTORY} names the history table. */
+    static final String HISTORY_TABLE = "{history_table}";
 
     private final String operation;
     private final String sql;
@@ -42,14 +50,33 @@ enum CatalogQuery {
         return sql;
     }
 
-    /** The query with {@code ?} placeholders, bound in the order of {@link #jdbcParameters()}. */
-    String jdbcSql() {
-        return jdbcSql;
-    }
-
-    /** For each {@code ?} of {@link #jdbcSql()}, the 1-based index of the parameter it stands for. */
+    /** For each {@code ?} of {@link #jdbcSql(String)}, the 1-based index of the parameter it stands for. */
     List<Integer> jdbcParameters() {
         return jdbcParameters;
+    }
+
+    /**
+     * The query with its {@code $n} placeholders replaced by {@code parameters} as SQL literals
+     * ({@code String[]} as a {@code text[]} array), and the history table, if it names one, replaced by
+     * {@code historyTable}.
+     */
+    String inlined(List<Object> parameters, String historyTable) {
+        return substitute(sql, n -> literal(parameters.get(n - 1))).replace(HISTORY_TABLE, historyTable);
+    }
+
+    /**
+     * The query with {@code ?} placeholders, bound in the order of {@link #jdbcParameters()}, and the history
+     * table, if it names one, replaced by {@code historyTable}.
+     */
+    String jdbcSql(String historyTable) {
+        return jdbcSql.replace(HISTORY_TABLE, historyTable);
+    }
+
+    private static String literal(Object value) {
+        if (value instanceof String[] texts) {
+            return "ARRAY[" + Sql.literals(List.of(texts)) + "]::text[]";
+        }
+        return Sql.literal(String.valueOf(value));
     }
 
     /** The parameters {@code $1, $2, …} of this query for an inspection of {@code tables}. */
@@ -63,6 +90,17 @@ enum CatalogQuery {
      * JDBC would take the one for a placeholder, and the other is not recognised here.
      */
     static String toJdbc(String sql, List<Integer> parameters) {
+        return substitute(sql, n -> {
+            parameters.add(n);
+            return "?";
+        });
+    }
+
+    /**
+     * Replaces each {@code $n} placeholder outside comments, string literals and quoted identifiers by
+     * {@code placeholder.apply(n)}, refusing a bare {@code ?} and dollar quoting as {@link #toJdbc} does.
+     */
+    static String substitute(String sql, IntFunction<String> placeholder) {
         StringBuilder out = new StringBuilder(sql.length());
         int i = 0;
         while (i < sql.length()) {
@@ -85,8 +123,7 @@ enum CatalogQuery {
                 if (end == i + 1) {
                     throw new IllegalArgumentException("Dollar quoting is not supported in catalog SQL: " + sql);
                 }
-                parameters.add(Integer.parseInt(sql.substring(i + 1, end)));
-                out.append('?');
+                out.append(placeholder.apply(Integer.parseInt(sql.substring(i + 1, end))));
                 i = end;
                 continue;
             } else if (c == '?') {

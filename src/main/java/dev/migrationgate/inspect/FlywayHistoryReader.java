@@ -1,55 +1,139 @@
 package dev.migrationgate.inspect;
 
+import dev.migrationgate.check.Sql;
 import dev.migrationgate.inspect.MigrationHistory.Migration;
 import dev.migrationgate.inspect.MigrationHistory.ValidationError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.flywaydb.core.api.pattern.ValidatePattern;
+import org.flywaydb.core.api.resolver.MigrationResolver;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
+import org.flywaydb.core.internal.info.MigrationInfoImpl;
 
 /**
  * Reads a {@link MigrationHistory} through Flyway's API: {@code info().all()} for the migrations and
  * {@code validateWithResult()} for the errors. Validation runs on a copy of the given configuration that
  * also ignores pending migrations ({@code *:pending}): pending work is reported by state, not as an error.
- * Every other setting of the given Flyway (locations, ignore patterns, history table, data source) applies.
+ * Every other setting of the given Flyway (locations, ignore patterns, history table) applies, and its data
+ * source unless another is given.
+ * <p>
+ * Local migrations cannot change in a running process, so the first read keeps what Flyway resolved (the
+ * scanned scripts with their checksums) and later reads hand exactly those to Flyway instead of scanning and
+ * checksumming again (Flyway's internal {@code MigrationInfoImpl} carries them; should a later Flyway not use
+ * it, every read resolves as before). Flyway's verdict depends only on them and on the history table's rows, so a read is
+ * remembered under the table's {@link HistoryFingerprint}: while the fingerprint is unchanged, the
+ * verdict is too, and {@link #unchanged} answers without touching the database.
  */
 public final class FlywayHistoryReader implements MigrationHistoryReader {
 
     static final ValidatePattern IGNORE_PENDING = ValidatePattern.fromPattern("*:pending");
 
     private final String database;
-    private final Flyway flyway;
+    private final String historyTable;
+    private volatile Flyway flyway;
+    private volatile boolean resolvedOnce;
+    private volatile Remembered remembered;
 
     /** @param database the database's name, for error messages */
     public FlywayHistoryReader(String database, Flyway flyway) {
+        this(database, flyway, flyway.getConfiguration().getDataSource());
+    }
+
+    /**
+     * Reads through {@code dataSource} instead of Flyway's own: read access to the history table is enough,
+     * so readiness can read it with the application's credentials rather than the migrator's.
+     */
+    public FlywayHistoryReader(String database, Flyway flyway, DataSource dataSource) {
         this.database = database;
-        ValidatePattern[] configured = flyway.getConfiguration().getIgnoreMigrationPatterns();
+        Configuration configuration = flyway.getConfiguration();
+        ValidatePattern[] configured = configuration.getIgnoreMigrationPatterns();
         ValidatePattern[] patterns = Arrays.copyOf(configured, configured.length + 1);
         patterns[configured.length] = IGNORE_PENDING;
-        this.flyway = Flyway.configure(flyway.getConfiguration().getClassLoader())
-                .configuration(flyway.getConfiguration())
+        this.flyway = Flyway.configure(configuration.getClassLoader())
+                .configuration(configuration)
+                .dataSource(dataSource)
                 .ignoreMigrationPatterns(patterns)
                 .load();
+        String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
+                : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
+        this.historyTable = Sql.qualified(schema, configuration.getTable());
     }
 
     @Override
     public MigrationHistory read() {
         try {
-            List<MigrationInfo> infos = List.of(flyway.info().all());
+            MigrationInfo[] all = flyway.info().all();
+            if (!resolvedOnce && Arrays.stream(all).allMatch(MigrationInfoImpl.class::isInstance)) {
+                flyway = withResolved(flyway, all);
+                resolvedOnce = true;
+            }
+            List<MigrationInfo> infos = List.of(all);
             ValidateResult validation = flyway.validateWithResult();
-            return new MigrationHistory(infos.stream().map(FlywayHistoryReader::migration).toList(),
-                    validationErrors(validation, infos));
+            MigrationHistory history = new MigrationHistory(infos.stream().map(FlywayHistoryReader::migration)
+                    .toList(), validationErrors(validation, infos));
+            remembered = new Remembered(null, history);
+            return history;
         } catch (FlywayException e) {
             throw new InspectionException("reading the Flyway history of database " + database, e);
         }
+    }
+
+    /** The history table once a read has shown that it exists (a migration is applied), else empty. */
+    @Override
+    public Optional<String> fingerprintTable() {
+        Remembered last = remembered;
+        return last != null && last.history().migrations().stream().anyMatch(Migration::applied)
+                ? Optional.of(historyTable) : Optional.empty();
+    }
+
+    @Override
+    public Optional<MigrationHistory> unchanged(HistoryFingerprint seen) {
+        Remembered last = remembered;
+        return last != null && seen.equals(last.fingerprint()) ? Optional.of(last.history()) : Optional.empty();
+    }
+
+    @Override
+    public MigrationHistory read(HistoryFingerprint seen) {
+        Optional<MigrationHistory> same = unchanged(seen);
+        if (same.isPresent()) {
+            return same.get();
+        }
+        MigrationHistory history = read();
+        remembered = new Remembered(seen, history);
+        return history;
+    }
+
+    /**
+     * A copy of {@code flyway} that resolves exactly the migrations {@code infos} were resolved from
+     * ({@code MigrationInfoImpl.getResolvedMigration()}, Flyway's own objects with their checksums).
+     */
+    private static Flyway withResolved(Flyway flyway, MigrationInfo[] infos) {
+        List<ResolvedMigration> resolved = Arrays.stream(infos)
+                .map(info -> ((MigrationInfoImpl) info).getResolvedMigration()).filter(Objects::nonNull).distinct()
+                .toList();
+        MigrationResolver once = context -> resolved;
+        return Flyway.configure(flyway.getConfiguration().getClassLoader())
+                .configuration(flyway.getConfiguration())
+                .resolvers(once)
+                .skipDefaultResolvers(true)
+                .load();
+    }
+
+    /** A read and the fingerprint of the table it was made from (null when it was read without one). */
+    private record Remembered(HistoryFingerprint fingerprint, MigrationHistory history) {
     }
 
     private static Migration migration(MigrationInfo info) {

@@ -1,5 +1,6 @@
 package dev.migrationgate.inspect;
 
+import dev.migrationgate.expect.Expectations;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,17 +9,22 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * Reads a {@link CatalogSnapshot} over JDBC on one connection, in three catalog queries whatever the schema
- * size, then the migration history. Blocking: for start-up and tools.
+ * Reads a {@link CatalogSnapshot} over JDBC on one connection: the catalog and the history fingerprint in one
+ * round trip (several statements sent as one batch, see {@link CatalogRead}), a second one only when a needed
+ * extension is missing, then the migration history (from memory while its fingerprint is unchanged).
+ * Blocking: for start-up and tools.
  */
 public final class JdbcCatalogInspector {
 
     private final String database;
     private final DataSource dataSource;
     private final MigrationHistoryReader history;
+    private final AvailableExtensions available = new AvailableExtensions();
 
     /**
      * @param database the database's name, for error messages
@@ -36,45 +42,72 @@ public final class JdbcCatalogInspector {
         return inspect(tables).snapshot();
     }
 
-    /** Like {@link #snapshot}, with the number of catalog queries run and the time taken. */
+    /** The snapshot of what {@code expectations} check: their tables' columns and their extensions. */
+    public CatalogSnapshot snapshot(Expectations expectations) {
+        return inspect(expectations).snapshot();
+    }
+
+    /** Like {@link #snapshot(Collection)}, with the number of catalog queries run and the time taken. */
     public InspectionResult inspect(Collection<String> tables) {
+        return inspect(new CatalogRead(tables, Optional.empty(), available, history.fingerprintTable()));
+    }
+
+    /**
+     * Like {@link #snapshot(Expectations)}, with the number of catalog queries run and the time taken; what the
+     * server offers is read only when one of the expected extensions is missing or below its floor.
+     */
+    public InspectionResult inspect(Expectations expectations) {
+        return inspect(new CatalogRead(expectations.tables(), Optional.of(expectations.extensions()), available,
+                history.fingerprintTable()));
+    }
+
+    private InspectionResult inspect(CatalogRead read) {
         long started = System.nanoTime();
-        CatalogAssembler assembler = new CatalogAssembler();
-        int queries = 0;
         try (Connection connection = dataSource.getConnection()) {
-            for (CatalogQuery query : CatalogQuery.values()) {
-                queries++;
-                run(connection, query, query.parameters(tables), assembler);
+            run(connection, read, read.first());
+            Optional<CatalogQuery> second = read.second();
+            if (second.isPresent()) {
+                run(connection, read, List.of(second.get()));
             }
         } catch (SQLException e) {
             throw new InspectionException("connecting to database " + database, e);
         }
-        CatalogSnapshot snapshot = assembler.snapshot(history.read());
-        return new InspectionResult(snapshot, queries, Duration.ofNanos(System.nanoTime() - started));
+        MigrationHistory migrations = read.fingerprint().map(history::read).orElseGet(history::read);
+        return new InspectionResult(read.snapshot(migrations), read.queries(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void run(Connection connection, CatalogQuery query, List<Object> parameters, CatalogAssembler assembler) {
-        try (PreparedStatement statement = connection.prepareStatement(query.jdbcSql())) {
-            List<Integer> order = query.jdbcParameters();
-            for (int i = 0; i < order.size(); i++) {
-                Object value = parameters.get(order.get(i) - 1);
-                if (value instanceof String[] texts) {
+    private void run(Connection connection, CatalogRead read, List<CatalogQuery> batch) {
+        try (PreparedStatement statement = connection.prepareStatement(read.jdbcSql(batch))) {
+            List<Object> parameters = read.jdbcParameters(batch);
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i) instanceof String[] texts) {
                     statement.setArray(i + 1, connection.createArrayOf("text", texts));
                 } else {
-                    statement.setObject(i + 1, value);
+                    statement.setObject(i + 1, parameters.get(i));
                 }
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                CatalogRow row = new ResultSetRow(rs);
-                while (rs.next()) {
-                    assembler.accept(query, row);
+            read.ran(batch);
+            statement.execute();
+            for (CatalogQuery query : batch) {
+                try (ResultSet rs = statement.getResultSet()) {
+                    CatalogRow row = new ResultSetRow(rs);
+                    while (rs.next()) {
+                        read.accept(query, row);
+                    }
                 }
+                statement.getMoreResults();
             }
         } catch (SQLException e) {
-            throw new InspectionException(query.operation() + " of database " + database, e);
+            throw new InspectionException(operation(batch) + " of database " + database, e);
         } catch (ColumnReadException e) {
-            throw new InspectionException(query.operation() + " of database " + database, e.getCause());
+            throw new InspectionException(operation(batch) + " of database " + database, e.getCause());
         }
+    }
+
+    /** What a batch does, for error messages: "reading enum types, reading the columns of …". */
+    static String operation(List<CatalogQuery> batch) {
+        return batch.stream().map(CatalogQuery::operation).collect(Collectors.joining(", "));
     }
 
     /** A column of the current row could not be read. */

@@ -122,7 +122,7 @@ public class GateMetrics {
     private List<Finding> currentFindings() {
         ValidationCompleted last = latest;
         if (state.hasPassed() && last != null) {
-            return last.report().map(GateReport::findings).orElse(List.of());
+            return last.report().findings();
         }
         return state.report().findings();
     }

@@ -141,9 +141,9 @@ class ReactiveCatalogInspectorTest {
         InspectionException failure = assertThrows(InspectionException.class,
                 () -> inspect(db.pool(vertx, role, "", Map.of()), MigrationHistoryReader.none(), List.of()));
 
-        assertTrue(failure.getMessage().startsWith("reading enum types of database " + db.name + ": "),
-                failure.getMessage());
-        assertTrue(failure.getMessage().contains("permission denied"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("reading enum types, "), failure.getMessage());
+        assertTrue(failure.getMessage().contains(" of database " + db.name + ": "), failure.getMessage());
+        assertTrue(failure.getMessage().contains("permission denied for table pg_enum"), failure.getMessage());
         assertInstanceOf(PgException.class, failure.getCause());
     }
 

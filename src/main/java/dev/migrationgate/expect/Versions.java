@@ -1,4 +1,4 @@
-package dev.migrationgate.check;
+package dev.migrationgate.expect;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,14 +7,15 @@ import java.util.regex.Pattern;
  * Orders extension version strings component by component, numerically: {@code 1.10 > 1.9},
  * {@code 0.8 = 0.8.0}; within a component a suffix sorts before its absence ({@code 1.0beta1 < 1.0}).
  */
-final class Versions {
+public final class Versions {
 
     private static final Pattern COMPONENT = Pattern.compile("(\\d*)(.*)");
 
     private Versions() {
     }
 
-    static int compare(String left, String right) {
+    /** Negative, zero or positive as {@code left} is older than, equal to or newer than {@code right}. */
+    public static int compare(String left, String right) {
         String[] a = left.trim().split("\\.");
         String[] b = right.trim().split("\\.");
         for (int i = 0; i < Math.max(a.length, b.length); i++) {
@@ -26,7 +27,8 @@ final class Versions {
         return 0;
     }
 
-    static boolean atLeast(String version, String floor) {
+    /** Whether {@code version} is {@code floor} or newer. */
+    public static boolean atLeast(String version, String floor) {
         return compare(version, floor) >= 0;
     }
 

@@ -1,4 +1,4 @@
-package dev.migrationgate.check;
+package dev.migrationgate.expect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

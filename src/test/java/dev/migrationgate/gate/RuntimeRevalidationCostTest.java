@@ -1,0 +1,209 @@
+package dev.migrationgate.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationgate.check.MigrationsCheck;
+import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.inspect.CatalogSnapshot;
+import dev.migrationgate.inspect.FlywayHistoryReader;
+import dev.migrationgate.inspect.InspectionResult;
+import dev.migrationgate.inspect.ReactiveCatalogInspector;
+import dev.migrationgate.inspect.SingleConnection;
+import dev.migrationgate.report.Concern;
+import dev.migrationgate.report.Finding;
+import dev.migrationgate.report.GateReport;
+import dev.migrationgate.report.Stage;
+import dev.migrationgate.testdb.AdminSql;
+import dev.migrationgate.testdb.Http;
+import dev.migrationgate.testdb.Poll;
+import dev.migrationgate.testdb.ScenarioDatabase;
+import dev.migrationgate.testdb.TestPostgres;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a readiness re-validation costs the database once nothing changes, counted on the server: one
+ * transaction (the catalog and the history fingerprint in one batch), no Flyway queries, no
+ * {@code pg_available_extensions}; and a changed history is still judged exactly as Flyway's full
+ * validation judges it.
+ */
+@QuarkusTest
+@TestProfile(GateScenarios.Ready.class)
+class RuntimeRevalidationCostTest {
+
+    static final int VALIDATIONS = 5;
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TestHTTPResource(value = "/", management = true)
+    URL managementUrl;
+
+    @Inject
+    @ConfigProperty(name = ScenarioDatabase.DATABASE_KEY)
+    String database;
+
+    @Inject
+    RuntimeValidation runtime;
+
+    @Inject
+    SingleConnection connection;
+
+    @Inject
+    ReactiveCatalogInspector inspector;
+
+    @Inject
+    Expectations expectations;
+
+    @Inject
+    Flyway flyway;
+
+    @BeforeEach
+    void ready() {
+        Http management = Http.at(managementUrl);
+        management.awaitGate("passed");
+        Poll.until("readiness UP", WAIT, () -> management.get("/q/health/ready"), r -> r.status() == 200);
+    }
+
+    /**
+     * Closing the gate's connection ends its backend, which flushes that backend's statistics, so
+     * {@code pg_stat_database.xact_commit} of the scenario database then counts every transaction it ran. Each
+     * round opens the connection once (a backend's start-up runs transactions of its own), so the difference
+     * between a round of one validation and a round of {@value #VALIDATIONS} more is what validations cost.
+     */
+    @Test
+    void unchangedDatabaseCostsOneTransactionPerValidation() {
+        validate();
+        validate();
+        long[] one = round(1);
+        long[] more = round(1 + VALIDATIONS);
+
+        long validations = more[0] - one[0];
+        long transactions = more[1] - one[1];
+        System.out.printf("%d re-validations of an unchanged database: %d transactions on the server%n", validations,
+                transactions);
+        assertEquals(VALIDATIONS, validations);
+        assertEquals(validations, transactions, "transactions the server committed for " + validations
+                + " re-validations (Flyway's full validation alone would run dozens)");
+    }
+
+    /** Runs {@code count} validations on a new connection; answers the validations started and the transactions. */
+    private long[] round(int count) {
+        long before = committedAfterGateDisconnects();
+        long validationsBefore = runtime.validations();
+        for (int i = 0; i < count; i++) {
+            assertTrue(validate().passed(), "an unchanged database passes");
+        }
+        return new long[] {runtime.validations() - validationsBefore, committedAfterGateDisconnects() - before};
+    }
+
+    @Test
+    void serverPackagesAreReadOnlyWhenTheCreatedExtensionsChangedAndOneIsMissing() {
+        assertEquals(4, inspect().catalogQueries(), "enums, columns, created extensions, history fingerprint");
+        AdminSql.execute(database, "DROP EXTENSION pgcrypto");
+        try {
+            InspectionResult missing = inspect();
+            assertEquals(5, missing.catalogQueries(), "a second round trip reads what the server offers");
+            assertTrue(missing.snapshot().extensions().stream().anyMatch(e -> e.name().equals("pgcrypto")
+                    && e.available() && !e.installed()), missing.snapshot().extensions().toString());
+            InspectionResult stillMissing = inspect();
+            assertEquals(4, stillMissing.catalogQueries(), "nothing changed since that reading");
+            assertEquals(missing.snapshot().extensions(), stillMissing.snapshot().extensions());
+        } finally {
+            AdminSql.execute(database, "CREATE EXTENSION IF NOT EXISTS pgcrypto");
+        }
+        inspect();
+        assertEquals(4, inspect().catalogQueries(), "at most one more reading after the extensions changed back");
+    }
+
+    @Test
+    void editedChecksumIsJudgedAsFlywaysFullValidationJudgesIt() {
+        changeHistory("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'",
+                "UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '1'");
+    }
+
+    @Test
+    void failedRowIsJudgedAsFlywaysFullValidationJudgesIt() {
+        changeHistory(row("2", "broken", false), "DELETE FROM flyway_schema_history WHERE version = '2'");
+    }
+
+    @Test
+    void newerReleasesRowIsJudgedAsFlywaysFullValidationJudgesIt() {
+        changeHistory(row("3", "from a newer release", true), "DELETE FROM flyway_schema_history WHERE version = '3'");
+    }
+
+    /**
+     * Applies {@code change} to the history table, waits until readiness reports migration findings, and
+     * compares them with what {@code MigrationsCheck} makes of a history read by a new Flyway reader
+     * (nothing remembered: Flyway's full validation); then {@code revert}s and waits until they are gone.
+     */
+    private void changeHistory(String change, String revert) {
+        validate();
+        AdminSql.execute(database, change);
+        try {
+            List<Finding> expected = new MigrationsCheck().check(expectations, history()).stream()
+                    .map(f -> f.at(Stage.RUNTIME)).toList();
+            assertTrue(!expected.isEmpty(), "the change must matter to Flyway: " + change);
+            GateReport report = Poll.until("runtime migration findings " + expected, WAIT, this::validate,
+                    r -> Set.copyOf(r.findings(Concern.MIGRATIONS)).equals(Set.copyOf(expected)));
+            assertEquals(expected.size(), report.findings(Concern.MIGRATIONS).size(), report.toString());
+        } finally {
+            AdminSql.execute(database, revert);
+        }
+        Poll.until("no migration findings once reverted", WAIT, this::validate,
+                r -> r.findings(Concern.MIGRATIONS).isEmpty());
+    }
+
+    private CatalogSnapshot history() {
+        return new CatalogSnapshot(List.of(), List.of(), List.of(), null,
+                new FlywayHistoryReader(database, flyway).read());
+    }
+
+    private static String row(String version, String description, boolean success) {
+        return "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                + " installed_by, execution_time, success) VALUES (" + version + "0, '" + version + "', '"
+                + description + "', 'SQL', 'V" + version + "__" + description.replace(' ', '_') + ".sql', 12345,"
+                + " 'test', 1, " + success + ")";
+    }
+
+    private GateReport validate() {
+        return runtime.refresh().toCompletableFuture().join();
+    }
+
+    private InspectionResult inspect() {
+        return inspector.inspect(expectations).await().atMost(WAIT);
+    }
+
+    /** Closes the gate's connection, waits until its backend is gone, and answers the database's commits. */
+    private long committedAfterGateDisconnects() {
+        connection.close();
+        Poll.until("the gate's backend to end", WAIT, () -> single("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = '" + database + "' AND application_name = '" + GateBeans.APPLICATION_NAME
+                + "'"), count -> count == 0);
+        return single("SELECT xact_commit FROM pg_stat_database WHERE datname = '" + database + "'");
+    }
+
+    /** A number read past the application, on the server's maintenance database. */
+    private static long single(String sql) {
+        try (Connection c = TestPostgres.server().connect("postgres"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Querying '" + sql + "' failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.migrationgate.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.migrationgate.testdb.BlackHoleProxy;
+import dev.migrationgate.testdb.Poll;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.pgclient.PgConnectOptions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readiness connection through a network that drops everything: an abandoned batch gives the
+ * connection up, a new batch opens at most one new connection while the old one is unsettled, and once
+ * the network heals batches succeed again on one connection.
+ */
+class SingleConnectionTest {
+
+    static final Duration ABANDON = Duration.ofSeconds(1);
+    static final Duration HEALTHY = Duration.ofSeconds(15);
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    ScratchDatabase db;
+    Vertx vertx;
+    BlackHoleProxy proxy;
+    SingleConnection connection;
+
+    @BeforeEach
+    void connect() throws Exception {
+        db = new ScratchDatabase();
+        vertx = Vertx.vertx();
+        proxy = new BlackHoleProxy(db.server.host(), db.server.port());
+        connection = new SingleConnection(vertx, new PgConnectOptions().setHost("127.0.0.1").setPort(proxy.port())
+                .setDatabase(db.name).setUser(db.server.user()).setPassword(db.server.password()));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        connection.close();
+        proxy.close();
+        vertx.closeAndAwait();
+        db.close();
+    }
+
+    @Test
+    void keepsOneConnectionBetweenBatches() {
+        assertEquals(1, one());
+        assertEquals(1, one());
+        assertEquals(1, proxy.accepted());
+        assertTrue(connection.holdsConnection());
+    }
+
+    @Test
+    void abandonedBatchesNeverOpenMoreThanOneConnectionAndRecoverOnceTheNetworkHeals() {
+        assertEquals(1, one());
+        proxy.blackHole();
+        assertInstanceOf(TimeoutException.class, assertThrows(IllegalStateException.class, this::held).getCause(),
+                "the query on the held connection hangs");
+        assertInstanceOf(TimeoutException.class, assertThrows(IllegalStateException.class, this::held).getCause(),
+                "a new connection cannot be made either");
+        for (int i = 0; i < 5; i++) {
+            InspectionException refused = assertThrows(InspectionException.class, this::held);
+            assertInstanceOf(IllegalStateException.class, refused.getCause(), refused.toString());
+        }
+        assertEquals(2, proxy.accepted(), "one connection before the hole, one attempt during it");
+
+        proxy.heal();
+        Poll.until("a batch to succeed once the network heals", WAIT, this::tryHeld, ok -> ok);
+        assertEquals(1, one());
+        assertFalse(proxy.accepted() > 3, proxy.accepted() + " connections: the abandoned ones were not replaced"
+                + " more than once");
+    }
+
+    /** One batch on a healthy network, which may have to connect first on a slow machine. */
+    private int one() {
+        return one(HEALTHY);
+    }
+
+    /** One batch during the hole, abandoned past {@link #ABANDON}. */
+    private int held() {
+        return one(ABANDON);
+    }
+
+    /** One batch, abandoned past {@code wait} by cancelling its future, as readiness does. */
+    private int one(Duration wait) {
+        CompletableFuture<RowSet<Row>> batch = connection.query("SELECT 1 AS one").subscribeAsCompletionStage();
+        try {
+            return batch.get(wait.toMillis(), TimeUnit.MILLISECONDS).iterator().next().getInteger("one");
+        } catch (TimeoutException e) {
+            batch.cancel(false);
+            throw new IllegalStateException("abandoned", e);
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean tryHeld() {
+        try {
+            return held() == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
