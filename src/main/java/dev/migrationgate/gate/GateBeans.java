@@ -20,8 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class GateBeans {
 
-    /** The {@code application_name} of the readiness connection. */
-    public static final String APPLICATION_NAME = "migration-gate";
+    /**
+     * The {@code application_name} of the readiness connection: the service's pools and Flyway's connections
+     * are {@code migration-gate}, so an operator tells the probe's one connection from the rest.
+     */
+    public static final String APPLICATION_NAME = "migration-gate-readiness";
 
     /**
      * The readiness connection: the application's reactive URL and credentials ({@code quarkus.datasource.username}

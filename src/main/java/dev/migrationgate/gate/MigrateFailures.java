@@ -1,6 +1,7 @@
 package dev.migrationgate.gate;
 
 import dev.migrationgate.check.MigrationsCheck;
+import dev.migrationgate.fault.DatabaseFault;
 import dev.migrationgate.inspect.CatalogSnapshot;
 import dev.migrationgate.inspect.FlywayHistoryReader;
 import dev.migrationgate.inspect.MigrationHistory;
@@ -43,6 +44,9 @@ final class MigrateFailures {
         Optional<MigrationRefusedException> refused = refusal(failure);
         if (refused.isPresent()) {
             return refused.get().findings();
+        }
+        if (DatabaseFault.of(failure) != DatabaseFault.OTHER) {
+            return List.of(GateFailures.finding(failure, "Flyway migrate", Stage.POST_MIGRATION));
         }
         String error = GateFailures.describe(failure, "Flyway migrate");
         if (failure instanceof FlywayMigrateException failed) {

@@ -1,5 +1,6 @@
 package dev.migrationgate.gate;
 
+import dev.migrationgate.fault.DatabaseFault;
 import dev.migrationgate.report.Concern;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
@@ -44,13 +45,25 @@ public class MigrationWait {
     /**
      * Returns once no local migration is pending. Meanwhile the gate's findings are the pending
      * migrations (with what verify mode waits for) and whatever else the history and the extensions
-     * report, such as a missing extension with the statement a migrator must run.
+     * report, such as a missing extension with the statement a migrator must run. A database that is
+     * unavailable for a while (restarting, a statement timing out while the Job migrates) is reported and
+     * polled again; only an unexpected error ends the wait.
      */
     List<Finding> await() throws InterruptedException {
         Duration wait = FIRST_POLL;
         List<String> reported = List.of();
         while (true) {
-            GateReport report = validator.validate(Stage.POST_MIGRATION);
+            GateReport report;
+            try {
+                report = validator.validate(Stage.POST_MIGRATION);
+            } catch (RuntimeException e) {
+                if (DatabaseFault.of(e) == DatabaseFault.OTHER) {
+                    throw e;
+                }
+                state.findings(List.of(GateFailures.finding(e, "waiting for migrations", Stage.POST_MIGRATION)));
+                wait = pause(wait);
+                continue;
+            }
             List<Finding> pending = report.findings().stream()
                     .filter(f -> f.code() == FindingCode.MIGRATION_PENDING).toList();
             if (pending.isEmpty()) {
@@ -66,9 +79,14 @@ public class MigrationWait {
                     .filter(f -> f.code().concern() == Concern.MIGRATIONS || f.code().concern() == Concern.EXTENSIONS)
                     .map(MigrationWait::waiting)
                     .toList());
-            Thread.sleep(wait.toMillis());
-            wait = wait.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : wait.multipliedBy(2);
+            wait = pause(wait);
         }
+    }
+
+    /** Sleeps {@code wait}; returns the next, doubled up to {@link #LONGEST_POLL}. */
+    private static Duration pause(Duration wait) throws InterruptedException {
+        Thread.sleep(wait.toMillis());
+        return wait.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : wait.multipliedBy(2);
     }
 
     private static Finding waiting(Finding finding) {

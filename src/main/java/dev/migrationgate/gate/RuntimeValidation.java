@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -115,7 +116,7 @@ public class RuntimeValidation {
         running.whenComplete((report, failure) -> {
             if (failure == null) {
                 completed(validation, report, report.passed() ? Outcome.PASSED : Outcome.FAILED);
-            } else {
+            } else if (!(failure instanceof CancellationException)) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 completed(validation, failed(GateFailures.finding(cause, "readiness re-validation", Stage.RUNTIME)),

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.pgclient.PgConnectOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * At most one PostgreSQL connection, opened on first use and kept between batches, for readiness
@@ -35,8 +36,8 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
             synchronized (this) {
                 if (current != null) {
                     return Uni.createFrom().failure(new InspectionException("connecting to database "
-                            + options.getDatabase(), new IllegalStateException("the previous validation, abandoned,"
-                                    + " has not released the gate's connection yet")));
+                            + options.getDatabase(), new TimeoutException("the previous validation, abandoned,"
+                                    + " has not released the gate's connection yet: the database has not answered")));
                 }
                 use = new Use();
                 current = use;

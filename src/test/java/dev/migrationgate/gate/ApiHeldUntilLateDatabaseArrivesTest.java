@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrationgate.testdb.DelayedProxy;
+import dev.migrationgate.testdb.FaultProxy;
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Http.Reply;
 import dev.migrationgate.testdb.Poll;
@@ -35,7 +35,7 @@ class ApiHeldUntilLateDatabaseArrivesTest {
     URL apiUrl;
 
     @ScenarioDatabase.Proxy
-    DelayedProxy database;
+    FaultProxy database;
 
     @Inject
     @ConfigProperty(name = "quarkus.datasource.password")
@@ -71,7 +71,7 @@ class ApiHeldUntilLateDatabaseArrivesTest {
         assertEquals("running", report.json().getString("status"), report.toString());
         assertEquals("connect", report.json().getString("phase"), report.toString());
 
-        database.open();
+        database.mode(FaultProxy.Mode.FORWARD);
 
         Reply ready = Poll.until("readiness UP after the database arrived", Duration.ofSeconds(30),
                 () -> management.get("/q/health/ready"), r -> r.status() == 200);

@@ -18,18 +18,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +142,20 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void unmappedLabelAddedBesideANewerReleasesLabelIsStillRejected() {
+        atV1OwnDatabase();
+        AdminSql.execute(database, "ALTER TYPE userrole ADD VALUE 'auditor'");
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "unmapped-label"));
+
+        assertRejected(findings, "V100 V100__superuser_label_in_do_block.sql", FindingCode.ENUM_LABEL_UNMAPPED,
+                "userrole");
+        assertEquals(before, CatalogState.of(database));
+        assertEquals(List.of("sysadmin", "admin", "user", "auditor"), AdminSql.enumLabels(database, "userrole"));
+    }
+
+    @Test
     void editedRepeatableMigrationIsRejectedBeforeCommit() {
         database = fresh();
         on(MAIN, FIXTURES + "repeatable-v1").load().migrate();
@@ -193,7 +203,7 @@ class MigrationVerifierTest {
 
         on(MAIN, FIXTURES + "harmless").load().migrate();
 
-        assertEquals(shippedAnd("100"), AdminSql.appliedVersions(database));
+        assertEquals(DatabaseFacts.shippedVersionsThen("100"), AdminSql.appliedVersions(database));
         assertEquals(List.of("nickname"), AdminSql.column(database, "SELECT column_name FROM information_schema.columns"
                 + " WHERE table_name = 'users' AND column_name = 'nickname'"));
     }
@@ -215,7 +225,7 @@ class MigrationVerifierTest {
 
         on(MAIN, FIXTURES + "breaks-then-repairs").group(true).load().migrate();
 
-        assertEquals(shippedAnd("100", "101"), AdminSql.appliedVersions(database));
+        assertEquals(DatabaseFacts.shippedVersionsThen("100", "101"), AdminSql.appliedVersions(database));
         assertEquals(List.of("sysadmin", "admin", "user"), AdminSql.enumLabels(database, "userrole"));
     }
 
@@ -267,7 +277,7 @@ class MigrationVerifierTest {
 
         on(MAIN, FIXTURES + "no-transaction").callbacks(allowing).load().migrate();
 
-        assertEquals(shippedAnd("100"), AdminSql.appliedVersions(database));
+        assertEquals(DatabaseFacts.shippedVersionsThen("100"), AdminSql.appliedVersions(database));
         assertEquals(List.of("Accounts of the IAM dashboard"),
                 AdminSql.column(database, "SELECT obj_description('users'::regclass, 'pg_class')"));
     }
@@ -280,18 +290,6 @@ class MigrationVerifierTest {
                 .locations(locations)
                 .resourceProvider(null)
                 .javaMigrationClassProvider(null);
-    }
-
-    /** The versions the application ships, in order, followed by a test release's {@code extra} versions. */
-    private static List<String> shippedAnd(String... extra) {
-        try {
-            List<String> versions = new ArrayList<>(DatabaseFacts.shippedVersions().stream()
-                    .sorted(Comparator.comparing(MigrationVersion::fromVersion)).toList());
-            versions.addAll(List.of(extra));
-            return versions;
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing the shipped migrations", e);
-        }
     }
 
     private static List<Finding> refused(FluentConfiguration release) {

@@ -137,12 +137,13 @@ class RuntimeRevalidationCostTest {
 
     @Test
     void failedRowIsJudgedAsFlywaysFullValidationJudgesIt() {
-        changeHistory(row("2", "broken", false), "DELETE FROM flyway_schema_history WHERE version = '2'");
+        changeHistory(row("901", "broken", false), "DELETE FROM flyway_schema_history WHERE version = '901'");
     }
 
     @Test
     void newerReleasesRowIsJudgedAsFlywaysFullValidationJudgesIt() {
-        changeHistory(row("3", "from a newer release", true), "DELETE FROM flyway_schema_history WHERE version = '3'");
+        changeHistory(row("902", "from a newer release", true),
+                "DELETE FROM flyway_schema_history WHERE version = '902'");
     }
 
     /**
@@ -172,6 +173,7 @@ class RuntimeRevalidationCostTest {
                 new FlywayHistoryReader(database, flyway).read());
     }
 
+    /** A history row above every shipped version (ranked after them), as a newer release would write it. */
     private static String row(String version, String description, boolean success) {
         return "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
                 + " installed_by, execution_time, success) VALUES (" + version + "0, '" + version + "', '"

@@ -72,7 +72,8 @@ class SingleConnectionTest {
                 "a new connection cannot be made either");
         for (int i = 0; i < 5; i++) {
             InspectionException refused = assertThrows(InspectionException.class, this::held);
-            assertInstanceOf(IllegalStateException.class, refused.getCause(), refused.toString());
+            assertInstanceOf(TimeoutException.class, refused.getCause(),
+                    "refused without a second connection, as a database that has not answered: " + refused);
         }
         assertEquals(2, proxy.accepted(), "one connection before the hole, one attempt during it");
 

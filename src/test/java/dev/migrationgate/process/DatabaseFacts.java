@@ -2,12 +2,15 @@ package dev.migrationgate.process;
 
 import dev.migrationgate.testdb.TestPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.flywaydb.core.api.MigrationVersion;
 
 /** What a test database holds after the application ran on it, read as the administrative user. */
 public final class DatabaseFacts {
@@ -42,6 +46,21 @@ public final class DatabaseFacts {
                 throw new AssertionError("No versioned migrations under " + MIGRATIONS.toAbsolutePath());
             }
             return versions;
+        }
+    }
+
+    /**
+     * The shipped versions in Flyway's order followed by a test release's {@code extra} versions: the
+     * applied versions of a database migrated by the application and then by that release.
+     */
+    public static List<String> shippedVersionsThen(String... extra) {
+        try {
+            List<String> versions = new ArrayList<>(shippedVersions().stream()
+                    .sorted(Comparator.comparing(MigrationVersion::fromVersion)).toList());
+            versions.addAll(List.of(extra));
+            return versions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing the shipped migrations under " + MIGRATIONS, e);
         }
     }
 

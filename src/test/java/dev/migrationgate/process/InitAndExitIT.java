@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrationgate.testdb.DelayedProxy;
+import dev.migrationgate.testdb.FaultProxy;
 import dev.migrationgate.testdb.EmptyDatabase;
 import dev.migrationgate.testdb.TestPostgres;
 import java.time.Duration;
@@ -76,7 +76,7 @@ class InitAndExitIT {
 
     @Test
     void unreachableDatabaseExitsNonZeroAfterTheConnectTimeout() throws Exception {
-        try (DelayedProxy closed = new DelayedProxy(server.host(), server.port());
+        try (FaultProxy closed = new FaultProxy(server.host(), server.port());
                 AppProcess app = Request.ENVIRONMENT_VARIABLE.start(empty.name(), Map.of(
                         "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + closed.port() + "/" + empty.name(),
                         "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + closed.port() + "/" + empty.name(),

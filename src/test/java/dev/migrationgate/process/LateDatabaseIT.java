@@ -3,7 +3,7 @@ package dev.migrationgate.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrationgate.testdb.DelayedProxy;
+import dev.migrationgate.testdb.FaultProxy;
 import dev.migrationgate.testdb.EmptyDatabase;
 import dev.migrationgate.testdb.TestPostgres;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class LateDatabaseIT {
 
     @Test
     void probesAnswerWhileTheDatabaseIsAbsentAndReadinessFollowsWhenItArrives() throws Exception {
-        try (DelayedProxy lateServer = new DelayedProxy(server.host(), server.port());
+        try (FaultProxy lateServer = new FaultProxy(server.host(), server.port());
                 AppProcess app = AppProcess.start(empty.name(), Map.of(
                         "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + lateServer.port() + "/" + empty.name(),
                         "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + lateServer.port() + "/" + empty.name(),
@@ -40,7 +40,7 @@ class LateDatabaseIT {
             assertEquals(503, app.management("/q/health/ready").status(), "still waiting for the database");
             assertEquals(503, app.api("/api/users").status());
 
-            lateServer.open();
+            lateServer.mode(FaultProxy.Mode.FORWARD);
 
             app.awaitManagement("/q/health/ready", answer -> answer.status() == 200, DEADLINE);
             assertEquals(401, app.api("/api/users").status(), "past the gate, the API asks for credentials");

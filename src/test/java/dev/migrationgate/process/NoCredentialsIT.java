@@ -3,7 +3,7 @@ package dev.migrationgate.process;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.migrationgate.testdb.DelayedProxy;
+import dev.migrationgate.testdb.FaultProxy;
 import dev.migrationgate.testdb.TestPostgres;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -66,7 +66,7 @@ class NoCredentialsIT {
 
     @Test
     void unreachableDatabaseShowsNoCredentials() throws Exception {
-        try (DelayedProxy closed = new DelayedProxy(server.host(), server.port())) {
+        try (FaultProxy closed = new FaultProxy(server.host(), server.port())) {
             Map<String, String> properties = credentials("127.0.0.1", closed.port());
             properties.put("gate.connect-timeout", "2s");
             try (AppProcess app = AppProcess.start(database, properties)) {

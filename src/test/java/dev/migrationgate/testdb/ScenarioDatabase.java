@@ -24,8 +24,8 @@ import org.flywaydb.core.Flyway;
  * create tables in {@code public} but has no CREATE on the database, so no extensions);</li>
  * <li>{@value #MIGRATED_TO}: a Flyway version of {@code db/migration} a previous release already applied,
  * as that role, after creating the extensions it needed as the administrative user;</li>
- * <li>{@value #LATE} {@code true}: both datasource URLs go through a {@link DelayedProxy} that refuses
- * connections until the test calls {@link DelayedProxy#open()}; the test gets it in a field annotated
+ * <li>{@value #LATE} {@code true}: both datasource URLs go through a {@link FaultProxy} that refuses
+ * connections until the test switches it to {@code FORWARD}; the test gets it in a field annotated
  * {@link Proxy}.</li>
  * </ul>
  * A role with a password also appears in the reactive URL's user-info ({@code postgresql://role:secret@…}),
@@ -41,7 +41,7 @@ public class ScenarioDatabase extends PostgresTestResource {
     /** Config key holding the scenario database's name. */
     public static final String DATABASE_KEY = "migration-gate.test.database";
 
-    /** Marks the test field that receives the {@link DelayedProxy} of a {@value #LATE} database. */
+    /** Marks the test field that receives the {@link FaultProxy} of a {@value #LATE} database. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
     public @interface Proxy {
@@ -49,7 +49,7 @@ public class ScenarioDatabase extends PostgresTestResource {
 
     private Map<String, String> args = Map.of();
     private String role;
-    private DelayedProxy proxy;
+    private FaultProxy proxy;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -90,7 +90,7 @@ public class ScenarioDatabase extends PostgresTestResource {
         int port = server.port();
         if (Boolean.parseBoolean(args.getOrDefault(LATE, "false"))) {
             try {
-                proxy = new DelayedProxy(server.host(), server.port());
+                proxy = new FaultProxy(server.host(), server.port());
             } catch (IOException e) {
                 throw new UncheckedIOException("Reserving a port for the late database's proxy failed", e);
             }
@@ -108,7 +108,7 @@ public class ScenarioDatabase extends PostgresTestResource {
     @Override
     public void inject(TestInjector injector) {
         if (proxy != null) {
-            injector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(Proxy.class, DelayedProxy.class));
+            injector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(Proxy.class, FaultProxy.class));
         }
     }
 
