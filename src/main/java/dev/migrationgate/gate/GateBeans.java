@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,9 +28,10 @@ public class GateBeans {
     public static final String APPLICATION_NAME = "migration-gate-readiness";
 
     /**
-     * The readiness connection: the application's reactive URL and credentials ({@code quarkus.datasource.username}
-     * and {@code password} before the URL's, as Quarkus's own pool takes them), with the
-     * {@code application_name} {@value #APPLICATION_NAME} so that an operator can find it in
+     * The readiness connection: the application's (first) reactive URL, read as the list Quarkus reads it
+     * (an escaped comma in {@code ?search_path=a\\,b} is a comma, as for the pool), and credentials
+     * ({@code quarkus.datasource.username} and {@code password} before the URL's, as Quarkus's own pool takes
+     * them), with the {@code application_name} {@value #APPLICATION_NAME} so that an operator can find it in
      * {@code pg_stat_activity}, and a {@code statement_timeout} of five times {@code gate.check-timeout}: an
      * abandoned validation closes its connection, but a backend stuck server-side (waiting for a lock) only
      * notices when it next talks to the client, so the server ends it itself.
@@ -37,10 +39,10 @@ public class GateBeans {
     @Produces
     @Singleton
     SingleConnection singleConnection(Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") List<String> reactiveUrls,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password, GateConfig config) {
-        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.replaceFirst("^vertx-reactive:", ""));
+        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrls.get(0).replaceFirst("^vertx-reactive:", ""));
         username.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
         options.addProperty("application_name", APPLICATION_NAME);

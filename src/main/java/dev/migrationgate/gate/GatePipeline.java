@@ -128,7 +128,7 @@ public class GatePipeline {
             state.fail();
             return state.report();
         }
-        state.pass();
+        state.pass(GatePhase.REHEARSE);
         return state.report();
     }
 

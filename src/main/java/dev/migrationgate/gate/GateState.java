@@ -94,8 +94,13 @@ public class GateState {
 
     /** The gate passed: phase {@code ready} and status {@code passed} in one step. */
     void pass() {
+        pass(GatePhase.READY);
+    }
+
+    /** The gate passed, ending in {@code phase} ({@code rehearse} for a rehearsal, which never becomes ready). */
+    void pass(GatePhase phase) {
         Instant now = clock.instant();
-        update(s -> new Snapshot(GatePhase.READY, GateStatus.PASSED, s.durationsMillis(), s.findings(), now, null,
+        update(s -> new Snapshot(phase, GateStatus.PASSED, s.durationsMillis(), s.findings(), now, null,
                 s.workerStarted(), s.workerDeath()));
     }
 

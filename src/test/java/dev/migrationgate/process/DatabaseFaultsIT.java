@@ -17,9 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +50,12 @@ class DatabaseFaultsIT {
     private final TestPostgres server = TestPostgres.server();
 
     /** An answer and how long it took. */
+    /** Every API request logs in as the bootstrap sysadmin: the faults must answer 503, not 401, through login too. */
+    private static final String ADMIN_EMAIL = "faults@example.com";
+    private static final String ADMIN_PASSWORD = "fault-" + UUID.randomUUID();
+    private static final String BASIC = "Basic " + Base64.getEncoder()
+            .encodeToString((ADMIN_EMAIL + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     private record Timed(int status, String retryAfter, String body, long millis) {
 
         JsonPath json() {
@@ -60,7 +69,8 @@ class DatabaseFaultsIT {
             proxy.mode(Mode.FORWARD);
             try (AppProcess app = AppProcess.start(empty.name(), Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + empty.name(),
-                    "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + empty.name()))) {
+                    "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + empty.name()),
+                    Map.of("IAM_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "IAM_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD))) {
                 app.awaitManagement("/q/health/ready", answer -> answer.status() == 200, START);
                 Timed healthy = get(app, "/api/users");
                 assertEquals(200, healthy.status(), healthy.toString());
@@ -86,9 +96,9 @@ class DatabaseFaultsIT {
                 assertTrue(slow.millis() < API_DEADLINE.toMillis(), slow.toString());
                 recover(app, proxy);
 
-                AdminSql.execute(empty.name(), "ALTER TABLE users RENAME TO users_moved_away");
-                Timed internal = get(app, "/api/users");
-                AdminSql.execute(empty.name(), "ALTER TABLE users_moved_away RENAME TO users");
+                AdminSql.execute(empty.name(), "ALTER TABLE user_agent_permissions RENAME TO permissions_moved_away");
+                Timed internal = get(app, "/api/users/" + ownId(app) + "/agent-permissions");
+                AdminSql.execute(empty.name(), "ALTER TABLE permissions_moved_away RENAME TO user_agent_permissions");
                 report("unexpected error", internal);
                 assertEquals(500, internal.status(), internal.toString());
                 assertEquals("internal_error", internal.json().getString("error"), internal.toString());
@@ -139,12 +149,17 @@ class DatabaseFaultsIT {
                 answer.retryAfter(), answer.body().length() > 200 ? answer.body().substring(0, 200) : answer.body());
     }
 
+    /** The bootstrap sysadmin's id, read as the administrative user (the API is authenticated, its users are ours). */
+    private String ownId(AppProcess app) {
+        return AdminSql.column(empty.name(), "SELECT id::text FROM users WHERE email = '" + ADMIN_EMAIL + "'").get(0);
+    }
+
     private static Timed get(AppProcess app, String path) {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + app.httpPort() + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://127.0.0.1:" + app.httpPort() + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", BASIC).GET().build(), HttpResponse.BodyHandlers.ofString());
             return new Timed(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
                     response.body(), (System.nanoTime() - start) / 1_000_000);
         } catch (IOException e) {
