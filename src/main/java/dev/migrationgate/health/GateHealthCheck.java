@@ -37,7 +37,7 @@ public class GateHealthCheck implements AsyncHealthCheck {
             HealthCheckResponseBuilder builder = HealthCheckResponse.named(Concern.INFRASTRUCTURE.healthCheckName())
                     .status(up)
                     .withData("phase", gate.phase().label())
-                    .withData("status", (up ? report.status() : gate.status()).label())
+                    .withData("status", (gate.passed() ? report.status() : gate.status()).label())
                     .withData(GateReadiness.CODES, GateReadiness.codes(report.findings(Concern.INFRASTRUCTURE)))
                     .withData(GateReadiness.DETAIL, detail(up, blocking, gate));
             gate.durationsMillis().forEach((phase, millis) -> builder.withData(phase + "Ms", millis));

@@ -109,6 +109,8 @@ class RuntimeDriftTest {
         ready.assertNoCredentials(password);
         assertEquals(503, ready.status(), ready.toString());
         assertEquals("DOWN", ready.checkStatus("gate"), ready.toString());
+        assertEquals("failed", ready.checkData("gate", "status"),
+                "the gate check says the live database fails: " + ready);
         for (String other : CONCERNS) {
             if (!other.equals(check)) {
                 assertEquals("UP", ready.checkStatus(other), other + " must not be blamed: " + ready);

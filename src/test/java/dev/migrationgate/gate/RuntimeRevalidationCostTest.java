@@ -29,6 +29,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(GateScenarios.Ready.class)
 class RuntimeRevalidationCostTest {
 
+    private static final int ATTEMPTS = 3;
     static final int VALIDATIONS = 5;
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -83,21 +86,27 @@ class RuntimeRevalidationCostTest {
      * {@code pg_stat_database.xact_commit} of the scenario database then counts every transaction it ran. Each
      * round opens the connection once (a backend's start-up runs transactions of its own), so the difference
      * between a round of one validation and a round of {@value #VALIDATIONS} more is what validations cost.
+     * The server counts every session's transactions on the database, and the suite's other tests share this
+     * application, so the measurement is repeated up to {@value #ATTEMPTS} times and the quietest attempt counts.
      */
     @Test
     void unchangedDatabaseCostsOneTransactionPerValidation() {
         validate();
         validate();
-        long[] one = round(1);
-        long[] more = round(1 + VALIDATIONS);
-
-        long validations = more[0] - one[0];
-        long transactions = more[1] - one[1];
-        System.out.printf("%d re-validations of an unchanged database: %d transactions on the server%n", validations,
-                transactions);
-        assertEquals(VALIDATIONS, validations);
-        assertEquals(validations, transactions, "transactions the server committed for " + validations
-                + " re-validations (Flyway's full validation alone would run dozens)");
+        List<Long> measured = new ArrayList<>();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long[] one = round(1);
+            long[] more = round(1 + VALIDATIONS);
+            assertEquals(VALIDATIONS, more[0] - one[0]);
+            measured.add(more[1] - one[1]);
+            if (measured.get(attempt) == VALIDATIONS) {
+                break;
+            }
+        }
+        System.out.printf("%d re-validations of an unchanged database: %s transactions on the server%n", VALIDATIONS,
+                measured);
+        assertEquals(VALIDATIONS, Collections.min(measured), "transactions the server committed for " + VALIDATIONS
+                + " re-validations, per attempt " + measured + " (Flyway's full validation alone would run dozens)");
     }
 
     /** Runs {@code count} validations on a new connection; answers the validations started and the transactions. */
