@@ -124,11 +124,17 @@ public class RuntimeValidation {
             }
         });
         CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (completed(validation, timedOut(), Outcome.TIMEOUT)) {
+            if (!ended(validation)) {
                 running.cancel(false);
             }
+            completed(validation, timedOut(), Outcome.TIMEOUT);
         });
         return validation;
+    }
+
+    /** Whether {@code validation} has ended: an abandoned one is cancelled (its connection released) first. */
+    private synchronized boolean ended(Validation validation) {
+        return validation.ended;
     }
 
     /**
