@@ -42,7 +42,7 @@ public class RuntimeValidation {
     private long started;
     private ValidationCompleted lastCompletion;
 
-    /** @param listener told once of every validation's end, outside the lock (metrics observe it) */
+    /** @param listener told once of every validation's end, outside the lock and before anyone waiting on it */
     public RuntimeValidation(Supplier<CompletionStage<GateReport>> validator, Duration ttl, Duration timeout,
             Clock clock, Consumer<ValidationCompleted> listener) {
         this.validator = validator;
@@ -158,8 +158,8 @@ public class RuntimeValidation {
                     Duration.ofNanos(System.nanoTime() - validation.startedNanos), report);
             ended = lastCompletion;
         }
-        validation.result.complete(report);
         listener.accept(ended);
+        validation.result.complete(report);
         return true;
     }
 
