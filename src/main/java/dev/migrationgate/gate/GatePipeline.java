@@ -8,6 +8,7 @@ import dev.migrationgate.fault.LockHolder;
 import dev.migrationgate.fault.LockTimeoutException;
 import dev.migrationgate.inspect.CatalogSnapshot;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
+import dev.migrationgate.inspect.MigrationHistory;
 import dev.migrationgate.plan.FlywayPendingScripts;
 import dev.migrationgate.plan.PendingScripts;
 import dev.migrationgate.plan.PlannedSchema;
@@ -34,6 +35,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.jboss.logging.Logger;
 
 /**
@@ -218,22 +220,24 @@ public class GatePipeline {
      * The live snapshot with the pending scripts applied, read while no migration committed: another
      * replica migrating between the catalog read and the pending list would pair a catalog without its
      * tables with an empty pending list, and fail this gate for objects that exist. Flyway's history
-     * only grows, so an unchanged pending list before and after the reads proves they saw one state;
-     * otherwise they are read again, at most once per migration that was pending.
+     * only grows, so the same pending list from {@code info()} before the catalog read and from the history
+     * read after it (in the same snapshot) proves they saw one state; otherwise they are read again, at most
+     * once per migration that was pending. One {@code info()} serves the comparison and the planner.
      */
     private LivePlan consistentPlan() {
-        List<String> before = pendingScripts();
-        int rereads = before.size();
+        MigrationInfo[] pending = flyway.info().pending();
+        int rereads = pending.length;
         for (int attempt = 0; ; attempt++) {
             CatalogSnapshot live = inspector.snapshot(expectations.tables());
-            PendingScripts pending = FlywayPendingScripts.read(flyway);
-            List<String> after = pendingScripts();
+            List<String> before = scripts(pending);
+            List<String> after = pendingScripts(live.migrations());
             if (after.equals(before) || attempt >= rereads) {
-                return new LivePlan(live, SchemaPlanner.plan(live, pending));
+                return new LivePlan(live, SchemaPlanner.plan(live,
+                        FlywayPendingScripts.read(flyway.getConfiguration(), pending)));
             }
             LOG.infof("Migrations were applied by another instance while validating (pending before %s, now %s);"
                     + " reading the catalog again", before, after);
-            before = after;
+            pending = flyway.info().pending();
         }
     }
 
@@ -241,8 +245,14 @@ public class GatePipeline {
     private record LivePlan(CatalogSnapshot live, PlannedSchema plan) {
     }
 
-    private List<String> pendingScripts() {
-        return Arrays.stream(flyway.info().pending()).map(MigrationInfo::getScript).toList();
+    private static List<String> scripts(MigrationInfo[] migrations) {
+        return Arrays.stream(migrations).map(MigrationInfo::getScript).toList();
+    }
+
+    /** The scripts in state PENDING in the history read after the catalog: what {@code info().pending()} lists. */
+    private static List<String> pendingScripts(MigrationHistory history) {
+        return history.migrations().stream().filter(m -> MigrationState.PENDING.name().equals(m.state()))
+                .map(MigrationHistory.Migration::script).toList();
     }
 
     private static Finding traced(Finding finding, PlannedSchema plan) {
@@ -259,15 +269,11 @@ public class GatePipeline {
     }
 
     /**
-     * Flyway migrate, each migration verified before commit ({@link MigrationVerifier}). Migrations that
-     * cannot be verified are refused before any of the release runs, unless allowed. A lock wait past
+     * Flyway migrate, each migration verified before commit ({@link MigrationVerifier}, which also refuses
+     * migrations that cannot be verified before any of the release runs, unless allowed). A lock wait past
      * {@code gate.lock-timeout} (Flyway's lockRetryCount) names the holder.
      */
     private List<Finding> migrate() throws SQLException {
-        List<Finding> unverifiable = MigrationVerifier.unverifiable(flyway.info().all());
-        if (!unverifiable.isEmpty() && !config.allowUnverifiedMigrations()) {
-            return unverifiable;
-        }
         try {
             flyway.migrate();
             return List.of();

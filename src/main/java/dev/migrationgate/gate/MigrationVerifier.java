@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -47,8 +46,8 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
  * <p>
  * A migration that does not run in a transaction (Flyway {@code executeInTransaction=false}, or statements
  * such as {@code CREATE INDEX CONCURRENTLY}) cannot be verified before commit: it is refused with
- * {@code MIGRATION_UNVERIFIED} unless {@code gate.allow-unverified-migrations=true}, and then left to
- * post-migration validation. Flyway fires a run's events on the thread that called {@code migrate()}, so
+ * {@code MIGRATION_UNVERIFIED} before any of the release runs unless {@code gate.allow-unverified-migrations=true},
+ * and then left to post-migration validation. Flyway fires a run's events on the thread that called {@code migrate()}, so
  * each thread keeps its own run (baseline, last migration); copies of one configuration may migrate at once.
  */
 public final class MigrationVerifier implements Callback {
@@ -98,15 +97,32 @@ public final class MigrationVerifier implements Callback {
     @Override
     public void handle(Event event, Context context) {
         switch (event) {
-            case BEFORE_MIGRATE -> {
-                Run run = new Run();
-                run.lastOfRelease = lastToApply(context).orElse(null);
-                runs.set(run);
-            }
+            case BEFORE_MIGRATE -> beforeMigrate(context);
             case BEFORE_EACH_MIGRATE -> beforeEach(context);
             case AFTER_EACH_MIGRATE -> afterEach(context);
             default -> throw new IllegalArgumentException("Unexpected Flyway event " + event);
         }
+    }
+
+    /**
+     * Reads what this run applies, once, on the run's own migration connection (a second connection from the
+     * pool while the run holds its own could wait forever on a small pool), after Flyway took its lock: the
+     * last migration of the release, and whether any cannot be verified; those refuse the whole run before
+     * any of the release runs, unless allowed.
+     */
+    private void beforeMigrate(Context context) {
+        Configuration configuration = context.getConfiguration();
+        MigrationInfo[] toApply = Arrays.stream(Flyway.configure(configuration.getClassLoader())
+                .configuration(configuration).dataSource(HeldConnection.borrowed(context.getConnection())).load()
+                .info().all()).filter(MigrationVerifier::toApply).toArray(MigrationInfo[]::new);
+        List<Finding> unverifiable = Arrays.stream(toApply).filter(m -> !declaredTransactional(m))
+                .map(MigrationVerifier::unverified).toList();
+        if (!unverifiable.isEmpty() && !allowUnverified) {
+            throw new MigrationRefusedException(unverifiable);
+        }
+        Run run = new Run();
+        run.lastOfRelease = toApply.length == 0 ? null : object(toApply[toApply.length - 1]);
+        runs.set(run);
     }
 
     private void beforeEach(Context context) {
@@ -170,32 +186,10 @@ public final class MigrationVerifier implements Callback {
         return inspector.snapshot(expectations.get().tables());
     }
 
-    /**
-     * The migrations a migrate run would apply that cannot be verified before commit, each as a
-     * {@code MIGRATION_UNVERIFIED} finding; empty when every one runs in a transaction.
-     */
-    public static List<Finding> unverifiable(MigrationInfo[] all) {
-        return Arrays.stream(all).filter(MigrationVerifier::toApply)
-                .filter(m -> !declaredTransactional(m)).map(MigrationVerifier::unverified).toList();
-    }
-
     /** {@code V<version> <script>}, or {@code R <script>} for a repeatable migration: the findings' object. */
     public static String object(MigrationInfo migration) {
         String prefix = migration.getVersion() == null ? "R" : "V" + migration.getVersion().getVersion();
         return prefix + " " + migration.getScript();
-    }
-
-    /**
-     * The last migration this run applies, read through Flyway's {@code info()} on the run's own migration
-     * connection: a second connection from the pool while the run holds its own could wait forever on a
-     * small pool.
-     */
-    private static Optional<String> lastToApply(Context context) {
-        Configuration configuration = context.getConfiguration();
-        MigrationInfo[] all = Flyway.configure(configuration.getClassLoader()).configuration(configuration)
-                .dataSource(HeldConnection.borrowed(context.getConnection())).load().info().all();
-        return Arrays.stream(all).filter(MigrationVerifier::toApply).reduce((first, second) -> second)
-                .map(MigrationVerifier::object);
     }
 
     /** Whether migrate applies it: not yet applied, or a repeatable migration changed since it was applied. */

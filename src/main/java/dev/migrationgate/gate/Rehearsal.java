@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 /**
  * {@code gate.mode=rehearse}: on one connection and in one transaction, creates the missing extensions,
  * plans the pending scripts, applies every pending migration through Quarkus's Flyway configuration (so the
- * verifier judges each one exactly as the real run would), runs every check on the result, and always rolls
+ * verifier judges each one, and refuses unverifiable ones up front, exactly as the real run would), runs every check on the result, and always rolls
  * back. Findings keep the stage and severity the real run would give them, so the verdict predicts it. It takes the same locks as the real migration for as long, bounded by
  * {@code lock_timeout} ({@code gate.lock-timeout}) on that transaction.
  */
@@ -40,7 +40,6 @@ final class Rehearsal {
     private final SchemaChecks checks;
     private final ExtensionBootstrap bootstrap;
     private final Duration lockTimeout;
-    private final boolean allowUnverified;
     private final BiFunction<CatalogSnapshot, PlannedSchema, List<Finding>> plannerFindings;
 
     /**
@@ -54,7 +53,6 @@ final class Rehearsal {
         this.checks = checks;
         this.bootstrap = bootstrap;
         this.lockTimeout = config.lockTimeout();
-        this.allowUnverified = config.allowUnverifiedMigrations();
         this.plannerFindings = plannerFindings;
     }
 
@@ -85,11 +83,6 @@ final class Rehearsal {
         JdbcCatalogInspector live = new JdbcCatalogInspector(database, held, MigrationHistoryReader.none());
         CatalogSnapshot before = live.snapshot(expectations.tables());
         findings.addAll(plannerFindings.apply(before, SchemaPlanner.plan(before, FlywayPendingScripts.read(rehearsing))));
-        List<Finding> unverifiable = MigrationVerifier.unverifiable(rehearsing.info().all());
-        if (!unverifiable.isEmpty() && !allowUnverified) {
-            findings.addAll(unverifiable);
-            return findings;
-        }
         try {
             rehearsing.migrate();
         } catch (FlywayException e) {

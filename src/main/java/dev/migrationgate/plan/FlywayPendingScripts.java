@@ -36,8 +36,16 @@ public final class FlywayPendingScripts {
      * @throws IllegalStateException naming the script when a located script cannot be read
      */
     public static PendingScripts read(Flyway flyway) {
-        Configuration configuration = flyway.getConfiguration();
-        MigrationInfo[] pending = flyway.info().pending();
+        return read(flyway.getConfiguration(), flyway.info().pending());
+    }
+
+    /**
+     * The migrations {@code pending} (from {@code info().pending()} of a Flyway with {@code configuration}),
+     * read without touching the database.
+     *
+     * @throws IllegalStateException naming the script when a located script cannot be read
+     */
+    public static PendingScripts read(Configuration configuration, MigrationInfo[] pending) {
         ResourceProvider resources = null;
         List<PendingScript> scripts = new ArrayList<>();
         List<SkippedStatement> notAnalysed = new ArrayList<>();
