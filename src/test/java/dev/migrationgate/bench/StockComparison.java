@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +38,10 @@ public final class StockComparison {
 
     private static final Path GATE_JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Path STOCK_JAR = Path.of("bench", "stock", "target", "quarkus-app", "quarkus-run.jar");
+    /** Where the builds with the generated migrations go, under each project's target directory. */
+    private static final String MANY_OUTPUT = "bench-many";
+    /** The first generated version: far above the shipped ones, which it must never collide with. */
+    private static final int FIRST_GENERATED = 1000;
     private static final Duration READY_DEADLINE = Duration.ofMinutes(3);
     /** Longest an idle PostgreSQL 15 backend keeps its statistics before flushing (PGSTAT_IDLE_INTERVAL + margin). */
     private static final Duration STATS_FLUSH = Duration.ofSeconds(11);
@@ -64,11 +69,18 @@ public final class StockComparison {
         new StockComparison().run();
     }
 
-    private record App(String name, Path jar) {
+    /**
+     * An application: its jar with the shipped migrations, and its build with the generated ones too.
+     *
+     * @param pom the project, rebuilt for {@code manyJar}
+     */
+    private record App(String name, Path jar, Path pom, Path manyJar) {
     }
 
-    private static final App GATE = new App("migration-gate", GATE_JAR);
-    private static final App STOCK = new App("stock", STOCK_JAR);
+    private static final App GATE = new App("migration-gate", GATE_JAR, Path.of("pom.xml"),
+            Path.of("target", MANY_OUTPUT, "quarkus-run.jar"));
+    private static final App STOCK = new App("stock", STOCK_JAR, Path.of("bench", "stock", "pom.xml"),
+            Path.of("bench", "stock", "target", MANY_OUTPUT, "quarkus-run.jar"));
 
     /** One start: milliseconds from launching the JVM to the first 200 on /q/health/ready, and RSS then. */
     private record Start(long readyMillis, long rssKib) {
@@ -84,18 +96,18 @@ public final class StockComparison {
                 + " %d cores, load average before: %s%n", runs, generated, loadSeconds,
                 Runtime.getRuntime().availableProcessors(), loadBefore);
         Path scripts = generatedMigrations();
-        Map<String, String> many = Map.of("quarkus.flyway.locations", "classpath:db/migration,filesystem:" + scripts);
+        buildWith(scripts);
+        int total = generated + shippedMigrations();
 
-        Map<App, List<Start>> fresh1 = startups(Map.of(), false).get(0);
-        List<Map<App, List<Start>>> manyRuns = startups(many, true);
+        Map<App, List<Start>> fresh1 = startups(App::jar, shippedMigrations(), false).get(0);
+        List<Map<App, List<Start>>> manyRuns = startups(App::manyJar, total, true);
         Map<App, List<Start>> fresh301 = manyRuns.get(0);
         Map<App, List<Start>> restart301 = manyRuns.get(1);
-        int total = generated + 1;
 
-        compare("time-to-ready, fresh DB, 1 migration", "ms", median(fresh1, Start::readyMillis), 0.9);
+        compare("time-to-ready, fresh DB, shipped migrations", "ms", median(fresh1, Start::readyMillis), 0.9);
         compare("time-to-ready, fresh DB, " + total + " migrations", "ms", median(fresh301, Start::readyMillis), 0.9);
         compare("restart, " + total + " applied, nothing pending", "ms", median(restart301, Start::readyMillis), 1.0);
-        compare("RSS after READY, 1 migration", "MB", median(fresh1, s -> s.rssKib() / 1024), 1.1);
+        compare("RSS after READY, shipped migrations", "MB", median(fresh1, s -> s.rssKib() / 1024), 1.1);
         compare("RSS after READY, " + total + " migrations", "MB", median(fresh301, s -> s.rssKib() / 1024), 1.1);
 
         readiness();
@@ -105,7 +117,7 @@ public final class StockComparison {
         rows.forEach(row -> System.out.printf("%-46s %14s %16s %8s  %-8s %s%n", (Object[]) row));
         System.out.println();
         System.out.println("Runs (ms to ready, in launch order):");
-        printRuns("fresh, 1 migration", fresh1);
+        printRuns("fresh, shipped migrations", fresh1);
         printRuns("fresh, " + total + " migrations", fresh301);
         printRuns("restart, " + total + " applied", restart301);
         System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim()
@@ -114,11 +126,41 @@ public final class StockComparison {
     }
 
     /**
+     * Builds both applications again with {@code scripts} as a further Flyway location. Quarkus fixes
+     * {@code quarkus.flyway.locations} at build time (a runtime value is ignored with a warning), so migrations
+     * the jar should run must be there when it is built; a {@code filesystem:} location is read from that
+     * directory at run time.
+     */
+    private static void buildWith(Path scripts) throws IOException, InterruptedException {
+        Path wrapper = Path.of("mvnw").toAbsolutePath();
+        for (App app : List.of(GATE, STOCK)) {
+            System.out.printf("  building %s with the %s generated migrations into %s%n", app.name(), scripts,
+                    app.manyJar().getParent());
+            Process build = new ProcessBuilder(wrapper.toString(), "-B", "-q", "-f", app.pom().toString(), "package",
+                    "-Dmaven.test.skip=true", "-Dquarkus.flyway.locations=db/migration,filesystem:" + scripts,
+                    "-Dquarkus.package.output-directory=" + MANY_OUTPUT).redirectErrorStream(true).start();
+            String output = new String(build.getInputStream().readAllBytes());
+            if (build.waitFor() != 0 || !Files.exists(app.manyJar())) {
+                throw new IllegalStateException("Building " + app.name() + " with the generated migrations failed:\n"
+                        + output);
+            }
+        }
+    }
+
+    /** The migrations both applications ship: the scripts of src/main/resources/db/migration. */
+    private static int shippedMigrations() throws IOException {
+        try (var scripts = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
+            return (int) scripts.filter(path -> path.getFileName().toString().endsWith(".sql")).count();
+        }
+    }
+
+    /**
      * Starts each application {@code runs} times on a fresh database, alternating which goes first; with
      * {@code restart}, starts it a second time on the same, now migrated, database. Returns the fresh
-     * starts and (with restart) the restarts.
+     * starts and (with restart) the restarts. Fails unless each fresh start applied {@code migrations}.
      */
-    private List<Map<App, List<Start>>> startups(Map<String, String> properties, boolean restart) throws Exception {
+    private List<Map<App, List<Start>>> startups(Function<App, Path> jar, int migrations, boolean restart)
+            throws Exception {
         Map<App, List<Start>> fresh = new LinkedHashMap<>();
         Map<App, List<Start>> again = new LinkedHashMap<>();
         for (App app : List.of(GATE, STOCK)) {
@@ -129,11 +171,16 @@ public final class StockComparison {
             for (App app : i % 2 == 0 ? List.of(GATE, STOCK) : List.of(STOCK, GATE)) {
                 String database = freshDatabase();
                 try {
-                    try (AppProcess process = AppProcess.start(app.jar(), database, properties, Map.of())) {
+                    try (AppProcess process = AppProcess.start(jar.apply(app), database, Map.of(), Map.of())) {
                         fresh.get(app).add(progress(app, "fresh", awaitReady(app, process)));
                     }
+                    long applied = applied(database);
+                    if (applied != migrations) {
+                        throw new IllegalStateException(app.name() + " applied " + applied + " migrations, expected "
+                                + migrations + ": the comparison would not measure what it says");
+                    }
                     if (restart) {
-                        try (AppProcess process = AppProcess.start(app.jar(), database, properties, Map.of())) {
+                        try (AppProcess process = AppProcess.start(jar.apply(app), database, Map.of(), Map.of())) {
                             again.get(app).add(progress(app, "restart", awaitReady(app, process)));
                         }
                     }
@@ -295,6 +342,15 @@ public final class StockComparison {
         return database;
     }
 
+    /** The successful migrations in {@code database}'s Flyway history. */
+    private long applied(String database) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Committed plus rolled-back transactions of {@code database}, as PostgreSQL counts them. */
     private long transactions(String database) throws SQLException {
         return count("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = ?", database);
@@ -311,10 +367,10 @@ public final class StockComparison {
         }
     }
 
-    /** V2..V(n+1): one small table each, as a long-lived service accumulates them. */
+    /** {@code generated} migrations from V{@value #FIRST_GENERATED} on: one small table each, as a long-lived service accumulates them. */
     private Path generatedMigrations() throws IOException {
         Path dir = Files.createTempDirectory("stock-comparison-migrations-");
-        for (int i = 2; i <= generated + 1; i++) {
+        for (int i = FIRST_GENERATED; i < FIRST_GENERATED + generated; i++) {
             Files.writeString(dir.resolve(String.format(Locale.ROOT, "V%d__generated_%04d.sql", i, i)), String.format(
                     Locale.ROOT, "CREATE TABLE generated_%04d (id bigint PRIMARY KEY, label text NOT NULL,"
                             + " created_at timestamp without time zone NOT NULL);%n", i));
