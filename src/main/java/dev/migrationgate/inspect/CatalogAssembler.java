@@ -45,8 +45,7 @@ final class CatalogAssembler {
                             row.flag("trusted")));
                 }
             }
-            case HISTORY -> fingerprint = new HistoryFingerprint(row.integer("history_rows"),
-                    row.integer("history_max_rank"), row.text("history_digest"));
+            case HISTORY -> fingerprint = HistoryFingerprint.of(row);
         }
     }
 

@@ -3,6 +3,11 @@ package dev.migrationgate.inspect;
 import dev.migrationgate.check.Sql;
 import dev.migrationgate.inspect.MigrationHistory.Migration;
 import dev.migrationgate.inspect.MigrationHistory.ValidationError;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,8 +77,21 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
         this.historyTable = Sql.qualified(schema, configuration.getTable());
     }
 
+    /**
+     * Reads the history now. The table's fingerprint is read first (when the table exists) and the read is
+     * remembered under it, so that the next inspection, which reads the fingerprint with the catalog, can
+     * answer from memory: a migration committed between the two reads only makes that next inspection read
+     * again, never pairs a fingerprint with an older history.
+     */
     @Override
     public MigrationHistory read() {
+        HistoryFingerprint before = currentFingerprint();
+        MigrationHistory history = readFlyway();
+        remembered = new Remembered(before, history);
+        return history;
+    }
+
+    private MigrationHistory readFlyway() {
         try {
             MigrationInfo[] all = flyway.info().all();
             if (!resolvedOnce && Arrays.stream(all).allMatch(MigrationInfoImpl.class::isInstance)) {
@@ -82,12 +100,36 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
             }
             List<MigrationInfo> infos = List.of(all);
             ValidateResult validation = flyway.validateWithResult();
-            MigrationHistory history = new MigrationHistory(infos.stream().map(FlywayHistoryReader::migration)
-                    .toList(), validationErrors(validation, infos));
-            remembered = new Remembered(null, history);
-            return history;
+            return new MigrationHistory(infos.stream().map(FlywayHistoryReader::migration).toList(),
+                    validationErrors(validation, infos));
         } catch (FlywayException e) {
             throw new InspectionException("reading the Flyway history of database " + database, e);
+        }
+    }
+
+    /**
+     * The history table's fingerprint now ({@code history.sql}), or null when the table does not exist yet.
+     * Existence is asked first rather than learnt from an error, which would abort a caller's transaction.
+     */
+    private HistoryFingerprint currentFingerprint() {
+        try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+            try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+                exists.setString(1, historyTable);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (!rs.next() || !rs.getBoolean(1)) {
+                        return null;
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(CatalogQuery.HISTORY.jdbcSql(historyTable))) {
+                rs.next();
+                return HistoryFingerprint.of(new JdbcCatalogInspector.ResultSetRow(rs));
+            }
+        } catch (SQLException e) {
+            throw new InspectionException(CatalogQuery.HISTORY.operation() + " of database " + database, e);
+        } catch (JdbcCatalogInspector.ColumnReadException e) {
+            throw new InspectionException(CatalogQuery.HISTORY.operation() + " of database " + database, e.getCause());
         }
     }
 
@@ -111,7 +153,7 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
         if (same.isPresent()) {
             return same.get();
         }
-        MigrationHistory history = read();
+        MigrationHistory history = readFlyway();
         remembered = new Remembered(seen, history);
         return history;
     }
@@ -132,7 +174,7 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
                 .load();
     }
 
-    /** A read and the fingerprint of the table it was made from (null when it was read without one). */
+    /** A read and the fingerprint of the table read just before it (null when the table did not exist). */
     private record Remembered(HistoryFingerprint fingerprint, MigrationHistory history) {
     }
 

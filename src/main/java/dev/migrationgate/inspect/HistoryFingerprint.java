@@ -9,4 +9,10 @@ package dev.migrationgate.inspect;
  * @param digest md5 of the rows' version, description, type, script, checksum and success, in rank order
  */
 public record HistoryFingerprint(int rows, int maxRank, String digest) {
+
+    /** The fingerprint in a row of {@code history.sql}. */
+    static HistoryFingerprint of(CatalogRow row) {
+        return new HistoryFingerprint(row.integer("history_rows"), row.integer("history_max_rank"),
+                row.text("history_digest"));
+    }
 }

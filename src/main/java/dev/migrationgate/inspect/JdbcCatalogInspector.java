@@ -111,15 +111,15 @@ public final class JdbcCatalogInspector {
     }
 
     /** A column of the current row could not be read. */
-    private static final class ColumnReadException extends RuntimeException {
+    static final class ColumnReadException extends RuntimeException {
 
         ColumnReadException(SQLException cause) {
             super(cause);
         }
     }
 
-    /** The current row of a result set. */
-    private record ResultSetRow(ResultSet rs) implements CatalogRow {
+    /** The current row of a result set; a column that cannot be read throws {@link ColumnReadException}. */
+    record ResultSetRow(ResultSet rs) implements CatalogRow {
 
         @Override
         public String text(String column) {

@@ -2,14 +2,15 @@ package dev.migrationgate.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.migrationgate.inspect.MigrationHistory.Migration;
 import dev.migrationgate.inspect.MigrationHistory.ValidationError;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.ValidateOutput;
@@ -58,6 +59,38 @@ class FlywayHistoryReaderTest {
         assertEquals(db.single("SELECT checksum FROM flyway_schema_history WHERE version = '1'"),
                 String.valueOf(first.checksum()));
         assertEquals(List.of(), history.validationErrors());
+    }
+
+    @Test
+    void readRemembersTheFingerprintReadBeforeItSoTheNextInspectionAnswersFromMemory() {
+        db.flyway("main").migrate();
+        FlywayHistoryReader reader = new FlywayHistoryReader(db.name, db.flyway("main"));
+
+        MigrationHistory history = reader.read();
+
+        assertTrue(reader.fingerprintTable().isPresent());
+        assertEquals(Optional.of(history), reader.unchanged(fingerprint()));
+        db.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+        assertEquals(Optional.empty(), reader.unchanged(fingerprint()));
+    }
+
+    @Test
+    void readBeforeTheHistoryTableExistsRemembersNoFingerprint() {
+        FlywayHistoryReader reader = new FlywayHistoryReader(db.name, db.flyway("main"));
+
+        reader.read();
+
+        assertEquals(Optional.empty(), reader.fingerprintTable());
+        db.flyway("main").migrate();
+        assertEquals(Optional.empty(), reader.unchanged(fingerprint()));
+    }
+
+    /** What an inspection reads of the history table with the catalog now. */
+    private HistoryFingerprint fingerprint() {
+        String sql = CatalogQuery.HISTORY.jdbcSql("public.flyway_schema_history");
+        return new HistoryFingerprint(Integer.parseInt(db.single("SELECT history_rows FROM (" + sql + ") f")),
+                Integer.parseInt(db.single("SELECT history_max_rank FROM (" + sql + ") f")),
+                db.single("SELECT history_digest FROM (" + sql + ") f"));
     }
 
     @Test
@@ -152,9 +185,9 @@ class FlywayHistoryReaderTest {
         InspectionException failure = assertThrows(InspectionException.class,
                 () -> new FlywayHistoryReader("mg_no_such_db", flyway).read());
 
-        assertTrue(failure.getMessage().startsWith("reading the Flyway history of database mg_no_such_db: "),
-                failure.getMessage());
-        assertNotNull(assertInstanceOf(FlywayException.class, failure.getCause()));
+        assertTrue(failure.getMessage().startsWith(
+                "reading the fingerprint of Flyway's history table of database mg_no_such_db: "), failure.getMessage());
+        assertEquals("3D000", assertInstanceOf(SQLException.class, failure.getCause()).getSQLState());
     }
 
     private static List<String> errors(MigrationHistory history) {
