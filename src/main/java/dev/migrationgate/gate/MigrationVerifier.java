@@ -61,10 +61,14 @@ public final class MigrationVerifier implements Callback {
     private final boolean allowUnverified;
     private final ThreadLocal<Run> runs = ThreadLocal.withInitial(Run::new);
 
-    /** The state of one migrate run: the blocking findings before its first migration, and its last migration. */
+    /**
+     * The state of one migrate run: whether what it applies was read, its last migration, and the blocking
+     * findings before its first migration.
+     */
     private static final class Run {
-        private Set<String> baseline;
+        private boolean planned;
         private String lastOfRelease;
+        private Set<String> baseline;
     }
 
     /**
@@ -97,7 +101,7 @@ public final class MigrationVerifier implements Callback {
     @Override
     public void handle(Event event, Context context) {
         switch (event) {
-            case BEFORE_MIGRATE -> beforeMigrate(context);
+            case BEFORE_MIGRATE -> runs.set(new Run());
             case BEFORE_EACH_MIGRATE -> beforeEach(context);
             case AFTER_EACH_MIGRATE -> afterEach(context);
             default -> throw new IllegalArgumentException("Unexpected Flyway event " + event);
@@ -105,12 +109,13 @@ public final class MigrationVerifier implements Callback {
     }
 
     /**
-     * Reads what this run applies, once, on the run's own migration connection (a second connection from the
-     * pool while the run holds its own could wait forever on a small pool), after Flyway took its lock: the
-     * last migration of the release, and whether any cannot be verified; those refuse the whole run before
-     * any of the release runs, unless allowed.
+     * Reads what this run applies, once, before its first migration runs (a run with nothing to apply never
+     * pays for it), on the run's own migration connection (a second connection from the pool while the run
+     * holds its own could wait forever on a small pool), under Flyway's lock: the last migration of the
+     * release, and whether any cannot be verified; those refuse the whole run before any of the release
+     * runs, unless allowed.
      */
-    private void beforeMigrate(Context context) {
+    private void plan(Run run, Context context) {
         Configuration configuration = context.getConfiguration();
         MigrationInfo[] toApply = Arrays.stream(Flyway.configure(configuration.getClassLoader())
                 .configuration(configuration).dataSource(HeldConnection.borrowed(context.getConnection())).load()
@@ -120,20 +125,22 @@ public final class MigrationVerifier implements Callback {
         if (!unverifiable.isEmpty() && !allowUnverified) {
             throw new MigrationRefusedException(unverifiable);
         }
-        Run run = new Run();
         run.lastOfRelease = toApply.length == 0 ? null : object(toApply[toApply.length - 1]);
-        runs.set(run);
+        run.planned = true;
     }
 
     private void beforeEach(Context context) {
         MigrationInfo migration = context.getMigrationInfo();
+        Run run = runs.get();
+        if (!run.planned) {
+            plan(run, context);
+        }
         if (!inTransaction(context)) {
             if (!allowUnverified) {
                 throw new MigrationRefusedException(List.of(unverified(migration)));
             }
             return;
         }
-        Run run = runs.get();
         if (run.baseline == null) {
             run.baseline = inspect(context, Stage.PRE_MIGRATION).stream().map(MigrationVerifier::key)
                     .collect(Collectors.toCollection(HashSet::new));

@@ -21,11 +21,15 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -206,6 +210,51 @@ class MigrationVerifierTest {
         assertEquals(DatabaseFacts.shippedVersionsThen("100"), AdminSql.appliedVersions(database));
         assertEquals(List.of("nickname"), AdminSql.column(database, "SELECT column_name FROM information_schema.columns"
                 + " WHERE table_name = 'users' AND column_name = 'nickname'"));
+    }
+
+    @Test
+    void runWithNothingToApplyCostsTheVerifierNoFlywayRead() {
+        atV1OwnDatabase();
+        AtomicInteger verifierReads = new AtomicInteger();
+
+        counting(on(MAIN), verifierReads).load().migrate();
+        int upToDate = verifierReads.getAndSet(0);
+        counting(on(MAIN, FIXTURES + "harmless"), verifierReads).load().migrate();
+
+        assertEquals(0, upToDate, "Flyway info() reads while nothing was pending");
+        assertEquals(1, verifierReads.get(), "Flyway info() reads while applying one migration");
+    }
+
+    /**
+     * {@code configuration} with a callback counting Flyway's {@code info()} reads: {@code migrate()} itself
+     * reads none, so each is the verifier's (its copy of the configuration keeps the callback).
+     */
+    private static FluentConfiguration counting(FluentConfiguration configuration, AtomicInteger reads) {
+        Callback counter = new Callback() {
+            @Override
+            public boolean supports(Event event, Context context) {
+                return event == Event.BEFORE_INFO;
+            }
+
+            @Override
+            public boolean canHandleInTransaction(Event event, Context context) {
+                return true;
+            }
+
+            @Override
+            public void handle(Event event, Context context) {
+                reads.incrementAndGet();
+            }
+
+            @Override
+            public String getCallbackName() {
+                return "info counter";
+            }
+        };
+        Callback[] configured = configuration.getCallbacks();
+        Callback[] callbacks = Arrays.copyOf(configured, configured.length + 1);
+        callbacks[configured.length] = counter;
+        return configuration.callbacks(callbacks);
     }
 
     @Test
