@@ -6,6 +6,9 @@ import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -28,8 +31,18 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
         this.options = options;
     }
 
+    /**
+     * Runs {@code sql} on the connection. A connection kept from an earlier batch that turns out lost (the
+     * server ended it, e.g. restarted or failed over, before its close reached this client) is replaced once,
+     * at once: the catalog queries only read, so running them again is safe, and a readiness probe must not
+     * fail for a connection that was gone before it asked.
+     */
     @Override
     public Uni<RowSet<Row>> query(String sql) {
+        return attempt(sql).onFailure(LostConnection.class).recoverWithUni(lost -> attempt(sql));
+    }
+
+    private Uni<RowSet<Row>> attempt(String sql) {
         return Uni.createFrom().deferred(() -> {
             Use use;
             PgConnection open;
@@ -46,9 +59,11 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
             }
             Uni<PgConnection> ready = open != null
                     ? Uni.createFrom().item(open).invoke(connection -> attach(use, connection)) : connect(use);
-            return ready.chain(connection -> connection.query(sql).execute())
-                    .onItemOrFailure().invoke((rows, failure) -> finish(use, failure == null))
+            Uni<RowSet<Row>> rows = ready.chain(connection -> connection.query(sql).execute())
+                    .onItemOrFailure().invoke((result, failure) -> finish(use, failure == null))
                     .onCancellation().invoke(() -> abandon(use));
+            return open == null ? rows
+                    : rows.onFailure(SingleConnection::lost).transform(LostConnection::new);
         });
     }
 
@@ -95,6 +110,34 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
             release(use);
         } else {
             use.connection = connection;
+            connection.closeHandler(() -> forget(connection));
+        }
+    }
+
+    /** Drops {@code connection} if it is the idle one: the server or the network closed it between batches. */
+    private synchronized void forget(PgConnection connection) {
+        if (idle == connection) {
+            idle = null;
+        }
+    }
+
+    /**
+     * Whether {@code failure} says the connection itself is gone (closed, reset, or ended by the server:
+     * SQLSTATE class 08 or 57P), not that the query failed on a working connection.
+     */
+    private static boolean lost(Throwable failure) {
+        if (failure instanceof PgException pg) {
+            String state = pg.getSqlState();
+            return state != null && (state.startsWith("08") || state.startsWith("57P"));
+        }
+        return failure instanceof ClosedConnectionException || failure instanceof IOException;
+    }
+
+    /** A batch failed because the connection it reused was lost; the batch is run once more on a new one. */
+    private static final class LostConnection extends RuntimeException {
+
+        LostConnection(Throwable cause) {
+            super(cause);
         }
     }
 

@@ -12,6 +12,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The readiness connection through a network that drops everything: an abandoned batch gives the
  * connection up, a new batch opens at most one new connection while the old one is unsettled, and once
- * the network heals batches succeed again on one connection.
+ * the network heals batches succeed again on one connection. A connection the server ended between batches
+ * is replaced without failing a batch; a query that fails on a working connection is not run again.
  */
 class SingleConnectionTest {
 
@@ -60,6 +62,30 @@ class SingleConnectionTest {
         assertEquals(1, one());
         assertEquals(1, proxy.accepted());
         assertTrue(connection.holdsConnection());
+    }
+
+    @Test
+    void connectionTheServerEndedBetweenBatchesIsReplacedWithoutFailingTheNextBatch() {
+        assertEquals(1, one());
+
+        db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+
+        assertEquals(1, one(), "the batch after a failover or restart of the server");
+        assertEquals(2, proxy.accepted());
+        assertEquals(1, one());
+        assertEquals(2, proxy.accepted(), "the new connection is kept");
+    }
+
+    @Test
+    void failingQueryOnAWorkingConnectionIsNotRunAgain() {
+        assertEquals(1, one());
+
+        PgException failure = assertThrows(PgException.class,
+                () -> connection.query("SELECT * FROM no_such_table").await().atMost(HEALTHY));
+
+        assertEquals("42P01", failure.getSqlState());
+        assertEquals(1, proxy.accepted(), "no second connection for an error of the query itself");
     }
 
     @Test
