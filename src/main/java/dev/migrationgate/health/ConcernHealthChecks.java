@@ -18,27 +18,27 @@ public class ConcernHealthChecks {
     @Readiness
     @ApplicationScoped
     AsyncHealthCheck extensions(GateReadiness readiness) {
-        return () -> readiness.concern(Concern.EXTENSIONS);
+        return () -> readiness.response(Concern.EXTENSIONS);
     }
 
     @Produces
     @Readiness
     @ApplicationScoped
     AsyncHealthCheck enums(GateReadiness readiness) {
-        return () -> readiness.concern(Concern.ENUMS);
+        return () -> readiness.response(Concern.ENUMS);
     }
 
     @Produces
     @Readiness
     @ApplicationScoped
     AsyncHealthCheck timestamps(GateReadiness readiness) {
-        return () -> readiness.concern(Concern.TIMESTAMPS);
+        return () -> readiness.response(Concern.TIMESTAMPS);
     }
 
     @Produces
     @Readiness
     @ApplicationScoped
     AsyncHealthCheck migrations(GateReadiness readiness) {
-        return () -> readiness.concern(Concern.MIGRATIONS);
+        return () -> readiness.response(Concern.MIGRATIONS);
     }
 }

@@ -1,21 +1,18 @@
 package dev.migrationgate.health;
 
-import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.gate.GateState;
 import dev.migrationgate.gate.RuntimeValidation;
 import dev.migrationgate.report.Concern;
-import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.GateReport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * The report every readiness check reads: the start-up report until the gate has passed, afterwards
- * the cached live re-validation. One place builds the responses so every check has the same data keys.
+ * the cached live re-validation. One place builds the responses so every check has the same data keys,
+ * and builds them once per gate snapshot and report ({@link ReadinessResponses}), not once per probe.
  */
 @ApplicationScoped
 public class GateReadiness {
@@ -27,10 +24,12 @@ public class GateReadiness {
 
     private final GateState state;
     private final RuntimeValidation runtime;
+    private volatile ReadinessResponses latest;
 
     GateReadiness(GateState state, RuntimeValidation runtime) {
         this.state = state;
         this.runtime = runtime;
+        this.latest = ReadinessResponses.of(state.snapshot(), null);
     }
 
     /** The report readiness judges now. */
@@ -41,33 +40,26 @@ public class GateReadiness {
         return Uni.createFrom().completionStage(runtime::current);
     }
 
-    /** The response of the check named after {@code concern}: DOWN while its concern has a blocking finding. */
-    public Uni<HealthCheckResponse> concern(Concern concern) {
-        return report().map(report -> {
-            List<Finding> findings = report.findings(concern);
-            boolean blocking = !blocking(findings).isEmpty();
-            boolean up = state.hasPassed() && !blocking;
-            String detail;
-            if (!findings.isEmpty()) {
-                detail = findings.get(0).message() + (findings.size() > 1 ? " (+" + (findings.size() - 1) + " more)" : "");
-            } else if (!state.hasPassed()) {
-                detail = "gate not passed yet (phase " + state.phase().label() + ")";
-            } else {
-                detail = "ok";
-            }
-            HealthCheckResponseBuilder builder = HealthCheckResponse.named(concern.healthCheckName()).status(up)
-                    .withData(CODES, codes(findings))
-                    .withData(DETAIL, detail);
-            return builder.build();
-        });
+    /**
+     * The response of the check named after {@code concern}. Answers at once, without a callback, while the
+     * cached re-validation is fresh; waits for the validation in flight only once the TTL has passed.
+     */
+    public Uni<HealthCheckResponse> response(Concern concern) {
+        GateState.Snapshot gate = state.snapshot();
+        if (!gate.passed()) {
+            return Uni.createFrom().item(responses(gate, null).response(concern));
+        }
+        CompletableFuture<GateReport> report = runtime.current().toCompletableFuture();
+        if (report.isDone()) {
+            return Uni.createFrom().item(responses(gate, report.join()).response(concern));
+        }
+        return Uni.createFrom().completionStage(report)
+                .map(fresh -> responses(state.snapshot(), fresh).response(concern));
     }
 
-    /** The findings that block under the gate's policy (which judges each by its stage). */
-    static List<Finding> blocking(List<Finding> findings) {
-        return BlockingPolicy.standard().blocking(findings);
-    }
-
-    static String codes(List<Finding> findings) {
-        return findings.stream().map(f -> f.code().name()).distinct().collect(Collectors.joining(","));
+    private ReadinessResponses responses(GateState.Snapshot gate, GateReport runtimeReport) {
+        ReadinessResponses responses = latest.judging(gate, runtimeReport);
+        latest = responses;
+        return responses;
     }
 }
