@@ -7,6 +7,7 @@ import dev.migrationgate.fault.DatabaseFault;
 import dev.migrationgate.fault.LockHolder;
 import dev.migrationgate.fault.LockTimeoutException;
 import dev.migrationgate.inspect.CatalogSnapshot;
+import dev.migrationgate.inspect.FlywayHistoryReader;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.inspect.MigrationHistory;
 import dev.migrationgate.plan.FlywayPendingScripts;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +35,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,6 +60,7 @@ public class GatePipeline {
     private final Expectations expectations;
     private final Flyway flyway;
     private final JdbcCatalogInspector inspector;
+    private final FlywayHistoryReader history;
     private final SchemaChecks checks;
     private final SchemaValidator validator;
     private final MigrationWait migrationWait;
@@ -68,13 +68,14 @@ public class GatePipeline {
     private final Clock clock;
 
     GatePipeline(GateState state, GateConfig config, Expectations expectations, Flyway flyway,
-            JdbcCatalogInspector inspector, SchemaChecks checks, SchemaValidator validator,
-            MigrationWait migrationWait, Clock clock) {
+            JdbcCatalogInspector inspector, FlywayHistoryReader history, SchemaChecks checks,
+            SchemaValidator validator, MigrationWait migrationWait, Clock clock) {
         this.state = state;
         this.config = config;
         this.expectations = expectations;
         this.flyway = flyway;
         this.inspector = inspector;
+        this.history = history;
         this.checks = checks;
         this.validator = validator;
         this.migrationWait = migrationWait;
@@ -219,40 +220,35 @@ public class GatePipeline {
     /**
      * The live snapshot with the pending scripts applied, read while no migration committed: another
      * replica migrating between the catalog read and the pending list would pair a catalog without its
-     * tables with an empty pending list, and fail this gate for objects that exist. Flyway's history
-     * only grows, so the same pending list from {@code info()} before the catalog read and from the history
-     * read after it (in the same snapshot) proves they saw one state; otherwise they are read again, at most
-     * once per migration that was pending. One {@code info()} serves the comparison and the planner.
+     * tables with an empty pending list, and fail this gate for objects that exist. The pending list is the
+     * one of the history read the snapshot carries (one Flyway {@code info()} serves the history checks and
+     * the planner), and it pairs with the catalog when Flyway's history, which only grows and commits with
+     * each migration's DDL, cannot have changed between them: either the catalog's batch read the history's
+     * fingerprint and found the remembered read's (which was made after its own fingerprint), or the history
+     * table did not exist or was empty when the history was read, after the catalog, and Flyway found nothing
+     * applied.
+     * Otherwise the catalog is read again (a restart's first read learns the fingerprint this way), at most
+     * once per pending migration and once more.
      */
     private LivePlan consistentPlan() {
-        MigrationInfo[] pending = flyway.info().pending();
-        int rereads = pending.length;
         for (int attempt = 0; ; attempt++) {
+            Optional<FlywayHistoryReader.Read> before = history.lastRead();
             CatalogSnapshot live = inspector.snapshot(expectations.tables());
-            List<String> before = scripts(pending);
-            List<String> after = pendingScripts(live.migrations());
-            if (after.equals(before) || attempt >= rereads) {
-                return new LivePlan(live, SchemaPlanner.plan(live,
-                        FlywayPendingScripts.read(flyway.getConfiguration(), pending)));
+            FlywayHistoryReader.Read read = history.lastRead().orElseThrow();
+            boolean remembered = before.isPresent() && before.get() == read && read.fingerprint() != null;
+            boolean untouched = (read.fingerprint() == null || read.fingerprint().rows() == 0)
+                    && read.history().migrations().stream().noneMatch(MigrationHistory.Migration::applied);
+            if (remembered || untouched || attempt > read.pending().size()) {
+                return new LivePlan(live, SchemaPlanner.plan(live, FlywayPendingScripts.read(flyway.getConfiguration(),
+                        read.pending().toArray(MigrationInfo[]::new))));
             }
-            LOG.infof("Migrations were applied by another instance while validating (pending before %s, now %s);"
-                    + " reading the catalog again", before, after);
-            pending = flyway.info().pending();
+            LOG.debugf("The history may have changed while the catalog was read (attempt %d); reading the catalog"
+                    + " again", attempt + 1);
         }
     }
 
     /** The live snapshot and the schema the pending scripts would make of it. */
     private record LivePlan(CatalogSnapshot live, PlannedSchema plan) {
-    }
-
-    private static List<String> scripts(MigrationInfo[] migrations) {
-        return Arrays.stream(migrations).map(MigrationInfo::getScript).toList();
-    }
-
-    /** The scripts in state PENDING in the history read after the catalog: what {@code info().pending()} lists. */
-    private static List<String> pendingScripts(MigrationHistory history) {
-        return history.migrations().stream().filter(m -> MigrationState.PENDING.name().equals(m.state()))
-                .map(MigrationHistory.Migration::script).toList();
     }
 
     private static Finding traced(Finding finding, PlannedSchema plan) {

@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
@@ -50,7 +51,7 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
     private final String historyTable;
     private volatile Flyway flyway;
     private volatile boolean resolvedOnce;
-    private volatile Remembered remembered;
+    private volatile Read remembered;
 
     /** @param database the database's name, for error messages */
     public FlywayHistoryReader(String database, Flyway flyway) {
@@ -85,13 +86,11 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
      */
     @Override
     public MigrationHistory read() {
-        HistoryFingerprint before = currentFingerprint();
-        MigrationHistory history = readFlyway();
-        remembered = new Remembered(before, history);
-        return history;
+        return readFlyway(currentFingerprint()).history();
     }
 
-    private MigrationHistory readFlyway() {
+    /** Reads through Flyway ({@code info()} and {@code validateWithResult()}) and remembers it under {@code fingerprint}. */
+    private Read readFlyway(HistoryFingerprint fingerprint) {
         try {
             MigrationInfo[] all = flyway.info().all();
             if (!resolvedOnce && Arrays.stream(all).allMatch(MigrationInfoImpl.class::isInstance)) {
@@ -100,11 +99,22 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
             }
             List<MigrationInfo> infos = List.of(all);
             ValidateResult validation = flyway.validateWithResult();
-            return new MigrationHistory(infos.stream().map(FlywayHistoryReader::migration).toList(),
-                    validationErrors(validation, infos));
+            Read read = new Read(fingerprint, new MigrationHistory(infos.stream().map(FlywayHistoryReader::migration)
+                    .toList(), validationErrors(validation, infos)),
+                    infos.stream().filter(info -> info.getState() == MigrationState.PENDING).toList());
+            remembered = read;
+            return read;
         } catch (FlywayException e) {
             throw new InspectionException("reading the Flyway history of database " + database, e);
         }
+    }
+
+    /**
+     * The read that answers come from now: the last one through Flyway, whether a full {@link #read()} or one an
+     * inspection made because the fingerprint had changed; empty before the first.
+     */
+    public Optional<Read> lastRead() {
+        return Optional.ofNullable(remembered);
     }
 
     /**
@@ -136,14 +146,14 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
     /** The history table once a read has shown that it exists (a migration is applied), else empty. */
     @Override
     public Optional<String> fingerprintTable() {
-        Remembered last = remembered;
+        Read last = remembered;
         return last != null && last.history().migrations().stream().anyMatch(Migration::applied)
                 ? Optional.of(historyTable) : Optional.empty();
     }
 
     @Override
     public Optional<MigrationHistory> unchanged(HistoryFingerprint seen) {
-        Remembered last = remembered;
+        Read last = remembered;
         return last != null && seen.equals(last.fingerprint()) ? Optional.of(last.history()) : Optional.empty();
     }
 
@@ -153,9 +163,7 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
         if (same.isPresent()) {
             return same.get();
         }
-        MigrationHistory history = readFlyway();
-        remembered = new Remembered(seen, history);
-        return history;
+        return readFlyway(seen).history();
     }
 
     /**
@@ -174,8 +182,17 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
                 .load();
     }
 
-    /** A read and the fingerprint of the table read just before it (null when the table did not exist). */
-    private record Remembered(HistoryFingerprint fingerprint, MigrationHistory history) {
+    /**
+     * One read through Flyway.
+     *
+     * @param fingerprint the history table's, read just before (null when the table did not exist then)
+     * @param pending what {@code info()} listed as pending (state {@code PENDING}), in Flyway's order
+     */
+    public record Read(HistoryFingerprint fingerprint, MigrationHistory history, List<MigrationInfo> pending) {
+
+        public Read {
+            pending = List.copyOf(pending);
+        }
     }
 
     private static Migration migration(MigrationInfo info) {
