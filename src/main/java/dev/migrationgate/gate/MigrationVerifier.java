@@ -62,10 +62,16 @@ public final class MigrationVerifier implements Callback {
     private final boolean allowUnverified;
     private final ThreadLocal<Run> runs = ThreadLocal.withInitial(Run::new);
 
-    /** The state of one migrate run: the blocking findings before its first migration, and its last migration. */
+    /**
+     * The state of one migrate run: the blocking findings before its first migration, its last migration, and
+     * the inspector reading the run's migration connection, which keeps what the server offers
+     * ({@code pg_available_extensions}) from the run's first reading.
+     */
     private static final class Run {
         private Set<String> baseline;
         private String lastOfRelease;
+        private Connection connection;
+        private JdbcCatalogInspector inspector;
     }
 
     /**
@@ -163,11 +169,20 @@ public final class MigrationVerifier implements Callback {
         return List.copyOf(blocking.values());
     }
 
+    /**
+     * The catalog as the migration's connection sees it, read for what the expectations check: their tables'
+     * columns and their extensions, so that {@code pg_available_extensions} (every control file on the server's
+     * disk) is read once per run and afterwards only when a required extension is missing or too old.
+     */
     private CatalogSnapshot snapshot(Context context) {
+        Run run = runs.get();
         Connection connection = context.getConnection();
-        JdbcCatalogInspector inspector = new JdbcCatalogInspector(catalog(connection),
-                HeldConnection.borrowed(connection), MigrationHistoryReader.none());
-        return inspector.snapshot(expectations.get().tables());
+        if (run.inspector == null || run.connection != connection) {
+            run.connection = connection;
+            run.inspector = new JdbcCatalogInspector(catalog(connection), HeldConnection.borrowed(connection),
+                    MigrationHistoryReader.none());
+        }
+        return run.inspector.snapshot(expectations.get());
     }
 
     /**
