@@ -8,7 +8,6 @@ import dev.migrationgate.inspect.PgColumn;
 import dev.migrationgate.inspect.PgEnumType;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,14 +96,25 @@ public final class EnumsCheck implements Check {
             return Optional.empty();
         }
         String tableSchema = column.map(PgColumn::schema).orElse(null);
-        return types.getOrDefault(expectation.enumType().get(), List.of()).stream()
-                .min(Comparator.comparingInt(t -> Objects.equals(t.schema(), tableSchema) ? -1 : columns.rank(t.schema())));
+        PgEnumType nearest = null;
+        int nearestRank = Integer.MAX_VALUE;
+        for (PgEnumType type : types.getOrDefault(expectation.enumType().get(), List.of())) {
+            int rank = Objects.equals(type.schema(), tableSchema) ? -1 : columns.rank(type.schema());
+            if (nearest == null || rank < nearestRank) {
+                nearest = type;
+                nearestRank = rank;
+            }
+        }
+        return Optional.ofNullable(nearest);
     }
 
     private static Optional<PgEnumType> type(Map<String, List<PgEnumType>> types, String schema, String name) {
-        return types.getOrDefault(name, List.of()).stream()
-                .filter(t -> Objects.equals(t.schema(), schema))
-                .findFirst();
+        for (PgEnumType type : types.getOrDefault(name, List.of())) {
+            if (Objects.equals(type.schema(), schema)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Finding> columnFinding(EnumExpectation expectation, Optional<PgColumn> found,

@@ -1,7 +1,5 @@
 package dev.migrationgate.expect;
 
-import java.util.regex.Pattern;
-
 /** The PostgreSQL column type a temporal Java type requires, as {@code format_type} spells it. */
 public enum TemporalFamily {
     TIMESTAMP("timestamp without time zone", false),
@@ -9,8 +7,6 @@ public enum TemporalFamily {
     DATE("date", false),
     TIME("time without time zone", false),
     TIMETZ("time with time zone", true);
-
-    private static final Pattern PRECISION = Pattern.compile("\\(\\d+\\)");
 
     private final String typeName;
     private final boolean zoned;
@@ -34,12 +30,36 @@ public enum TemporalFamily {
      * {@code null} when the type is not temporal.
      */
     public static TemporalFamily ofFormatType(String formatType) {
-        String bare = PRECISION.matcher(formatType).replaceAll("");
+        String bare = withoutPrecision(formatType);
         for (TemporalFamily family : values()) {
             if (family.typeName.equals(bare)) {
                 return family;
             }
         }
         return null;
+    }
+
+    /** {@code formatType} without its {@code (digits)} parts: {@code timestamp(3) with time zone} → {@code timestamp with time zone}. */
+    private static String withoutPrecision(String formatType) {
+        int open = formatType.indexOf('(');
+        if (open < 0) {
+            return formatType;
+        }
+        StringBuilder bare = new StringBuilder(formatType.length());
+        int from = 0;
+        while (open >= 0) {
+            int close = open + 1;
+            while (close < formatType.length() && formatType.charAt(close) >= '0' && formatType.charAt(close) <= '9') {
+                close++;
+            }
+            if (close > open + 1 && close < formatType.length() && formatType.charAt(close) == ')') {
+                bare.append(formatType, from, open);
+                from = close + 1;
+                open = formatType.indexOf('(', from);
+            } else {
+                open = formatType.indexOf('(', open + 1);
+            }
+        }
+        return bare.append(formatType, from, formatType.length()).toString();
     }
 }

@@ -53,7 +53,7 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
 public final class MigrationVerifier implements Callback {
 
     private static final Set<Event> HANDLED = EnumSet.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE,
-            Event.AFTER_EACH_MIGRATE);
+            Event.AFTER_EACH_MIGRATE, Event.AFTER_MIGRATE, Event.AFTER_MIGRATE_ERROR);
 
     private final Supplier<Expectations> expectations;
     private final SchemaChecks checks;
@@ -62,13 +62,16 @@ public final class MigrationVerifier implements Callback {
     private final ThreadLocal<Run> runs = ThreadLocal.withInitial(Run::new);
 
     /**
-     * The state of one migrate run: whether what it applies was read, its last migration, and the blocking
-     * findings before its first migration.
+     * The state of one migrate run: whether what it applies was read, its last migration, the blocking
+     * findings before its first migration, and the inspector reading the run's migration connection, which
+     * keeps what the server offers ({@code pg_available_extensions}) from the run's first reading.
      */
     private static final class Run {
         private boolean planned;
         private String lastOfRelease;
         private Set<String> baseline;
+        private Connection connection;
+        private JdbcCatalogInspector inspector;
     }
 
     /**
@@ -102,6 +105,7 @@ public final class MigrationVerifier implements Callback {
     public void handle(Event event, Context context) {
         switch (event) {
             case BEFORE_MIGRATE -> runs.set(new Run());
+            case AFTER_MIGRATE, AFTER_MIGRATE_ERROR -> runs.remove();
             case BEFORE_EACH_MIGRATE -> beforeEach(context);
             case AFTER_EACH_MIGRATE -> afterEach(context);
             default -> throw new IllegalArgumentException("Unexpected Flyway event " + event);
@@ -186,11 +190,20 @@ public final class MigrationVerifier implements Callback {
         return List.copyOf(blocking.values());
     }
 
+    /**
+     * The catalog as the migration's connection sees it, read for what the expectations check: their tables'
+     * columns and their extensions, so that {@code pg_available_extensions} (every control file on the server's
+     * disk) is read once per run and afterwards only when a required extension is missing or too old.
+     */
     private CatalogSnapshot snapshot(Context context) {
+        Run run = runs.get();
         Connection connection = context.getConnection();
-        JdbcCatalogInspector inspector = new JdbcCatalogInspector(catalog(connection),
-                HeldConnection.borrowed(connection), MigrationHistoryReader.none());
-        return inspector.snapshot(expectations.get().tables());
+        if (run.inspector == null || run.connection != connection) {
+            run.connection = connection;
+            run.inspector = new JdbcCatalogInspector(catalog(connection), HeldConnection.borrowed(connection),
+                    MigrationHistoryReader.none());
+        }
+        return run.inspector.snapshot(expectations.get());
     }
 
     /** {@code V<version> <script>}, or {@code R <script>} for a repeatable migration: the findings' object. */

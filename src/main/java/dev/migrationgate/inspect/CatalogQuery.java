@@ -72,9 +72,21 @@ enum CatalogQuery {
         return jdbcSql.replace(HISTORY_TABLE, historyTable);
     }
 
+    /**
+     * {@code value} as an SQL literal; a {@code String[]} as one {@code text[]} array literal
+     * ({@code '{"a","b"}'::text[]}), which PostgreSQL parses and plans as one constant, unlike an
+     * {@code ARRAY[...]} of as many constants as there are tables.
+     */
     private static String literal(Object value) {
         if (value instanceof String[] texts) {
-            return "ARRAY[" + Sql.literals(List.of(texts)) + "]::text[]";
+            StringBuilder array = new StringBuilder("{");
+            for (String text : texts) {
+                if (array.length() > 1) {
+                    array.append(',');
+                }
+                array.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return Sql.literal(array.append('}').toString()) + "::text[]";
         }
         return Sql.literal(String.valueOf(value));
     }

@@ -29,10 +29,11 @@ final class VerifierCost {
     private final SchemaChecks checks;
     private final Path work;
     private final List<String> locations = new ArrayList<>();
-    private int nextVersion = 2;
+    private int nextVersion;
 
     /**
-     * @param schemaLocation the Flyway location of the migration that built the schema (version 1)
+     * @param schemaLocation the Flyway location of the applied migrations that built the schema; the generated
+     *     migrations are numbered after the newest of them
      * @param work an empty directory for the generated migrations
      */
     VerifierCost(DataSource dataSource, String schemaLocation, Expectations expectations, SchemaChecks checks,
@@ -47,6 +48,8 @@ final class VerifierCost {
     /** The median over {@code rounds} of the verifier's added milliseconds per migration, batches of {@code size}. */
     double addedMillisPerMigration(int rounds, int size) throws IOException {
         String table = expectations.tables().iterator().next();
+        nextVersion = Flyway.configure(VerifierCost.class.getClassLoader()).dataSource(dataSource)
+                .locations(schemaLocation).load().info().current().getVersion().getMajor().intValue() + 1;
         Callback verifier = new MigrationVerifier(() -> expectations, checks, BlockingPolicy.standard(), false);
         double[] added = new double[rounds];
         for (int round = 0; round < rounds; round++) {

@@ -212,6 +212,22 @@ class MigrationVerifierTest {
                 + " WHERE table_name = 'users' AND column_name = 'nickname'"));
     }
 
+    /**
+     * The verifier reads what the server offers once per run; a later migration of the run that drops a
+     * required extension is still judged with it, and refused.
+     */
+    @Test
+    void laterMigrationDroppingARequiredExtensionIsRejectedBeforeCommit() {
+        atV1OwnDatabase();
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "drops-extension"));
+
+        assertRejected(findings, "V101 V101__drop_pgcrypto.sql", FindingCode.EXTENSION_MISSING, "pgcrypto");
+        assertEquals(DatabaseFacts.shippedVersionsThen("100"), AdminSql.appliedVersions(database));
+        assertEquals(List.of("pgcrypto"), AdminSql.column(database,
+                "SELECT extname::text FROM pg_extension WHERE extname = 'pgcrypto'"));
+    }
+
     @Test
     void runWithNothingToApplyCostsTheVerifierNoFlywayRead() {
         atV1OwnDatabase();

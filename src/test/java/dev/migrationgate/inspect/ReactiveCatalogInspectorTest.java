@@ -1,5 +1,6 @@
 package dev.migrationgate.inspect;
 
+import dev.migrationgate.check.Sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -83,6 +84,21 @@ class ReactiveCatalogInspectorTest {
         assertEquals(2, jdbc.migrations().migrations().size());
         assertTrue(jdbc.columns().stream().anyMatch(c -> c.formatType().equals("ext.citext")), jdbc.columns().toString());
         assertEquals(jdbc, reactive);
+    }
+
+    /** The simple protocol carries the table names inlined as one array literal, which must quote them exactly. */
+    @Test
+    void tableNamesWithQuotesBackslashesCommasAndBracesAreReadAsNamed() {
+        List<String> tables = List.of("it's", "say \"hi\"", "back\\slash", "a,b", "{braces}", "NULL", "sp ace");
+        for (String table : tables) {
+            db.execute("CREATE TABLE " + Sql.identifier(table) + " (id int)");
+        }
+        db.execute("CREATE TABLE unrequested (id int)");
+
+        List<String> read = inspect(db.pool(vertx, Map.of()), MigrationHistoryReader.none(), tables).snapshot()
+                .columns().stream().map(PgColumn::table).sorted().toList();
+
+        assertEquals(tables.stream().sorted().toList(), read);
     }
 
     @Test
