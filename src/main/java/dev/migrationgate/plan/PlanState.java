@@ -5,16 +5,21 @@ import dev.migrationgate.inspect.PgColumn;
 import dev.migrationgate.inspect.PgEnumType;
 import dev.migrationgate.inspect.SessionSettings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * The planner's working copy of the enum types and columns while it replays pending scripts, with
  * the name resolution PostgreSQL applies (search path) and the record of which statement changed
- * which object. Mutable; {@link #copy()} lets a statement be applied all-or-nothing.
+ * which object. Mutable; {@link #copy()} lets a statement be applied all-or-nothing. A copy shares the column
+ * maps of its tables and the change records with its original until it changes one (copy on write: a table's
+ * columns are copied the first time the copy hands them out), so replaying many scripts costs each statement
+ * the tables it touches, not the whole planned schema.
  */
 final class PlanState {
 
@@ -31,10 +36,13 @@ final class PlanState {
     private final LinkedHashMap<Key, List<String>> enums;
     private final LinkedHashMap<Key, LinkedHashMap<String, ColumnType>> tables;
     private final LinkedHashMap<String, List<ScriptLocation>> changes;
+    /** The tables whose column maps this state owns and may change in place; the others it shares. */
+    private final Set<Key> ownedTables;
 
     private PlanState(List<String> defaultSearchPath, String namingSchema, List<String> visibleSchemas,
             List<String> searchPath, LinkedHashMap<Key, List<String>> enums,
-            LinkedHashMap<Key, LinkedHashMap<String, ColumnType>> tables, LinkedHashMap<String, List<ScriptLocation>> changes) {
+            LinkedHashMap<Key, LinkedHashMap<String, ColumnType>> tables, LinkedHashMap<String, List<ScriptLocation>> changes,
+            Set<Key> ownedTables) {
         this.defaultSearchPath = defaultSearchPath;
         this.namingSchema = namingSchema;
         this.visibleSchemas = visibleSchemas;
@@ -42,6 +50,7 @@ final class PlanState {
         this.enums = enums;
         this.tables = tables;
         this.changes = changes;
+        this.ownedTables = ownedTables;
     }
 
     /**
@@ -74,16 +83,13 @@ final class PlanState {
                             column.enumType()));
         }
         return new PlanState(List.copyOf(defaultPath), sessionPath.get(0), visible, List.copyOf(defaultPath), enums,
-                tables, new LinkedHashMap<>());
+                tables, new LinkedHashMap<>(), new HashSet<>(tables.keySet()));
     }
 
+    /** A copy to apply a statement to: changing it never changes this state. */
     PlanState copy() {
-        LinkedHashMap<Key, LinkedHashMap<String, ColumnType>> tablesCopy = new LinkedHashMap<>();
-        tables.forEach((key, columns) -> tablesCopy.put(key, new LinkedHashMap<>(columns)));
-        LinkedHashMap<String, List<ScriptLocation>> changesCopy = new LinkedHashMap<>();
-        changes.forEach((object, locations) -> changesCopy.put(object, new ArrayList<>(locations)));
         return new PlanState(defaultSearchPath, namingSchema, visibleSchemas, searchPath, new LinkedHashMap<>(enums),
-                tablesCopy, changesCopy);
+                new LinkedHashMap<>(tables), new LinkedHashMap<>(changes), new HashSet<>());
     }
 
     /** Sets the search path for the statements that follow; {@code null} restores the session's default. */
@@ -135,21 +141,39 @@ final class PlanState {
         return List.copyOf(tables.keySet());
     }
 
-    /** The columns of {@code table} in order, modifiable, or {@code null} when the table is unknown. */
+    /**
+     * The columns of {@code table} in order, modifiable (this state's own copy from the first call on), or
+     * {@code null} when the table is unknown.
+     */
     Map<String, ColumnType> columns(Key table) {
-        return tables.get(table);
+        LinkedHashMap<String, ColumnType> columns = tables.get(table);
+        if (columns != null && ownedTables.add(table)) {
+            columns = new LinkedHashMap<>(columns);
+            tables.put(table, columns);
+        }
+        return columns;
     }
 
     Map<String, ColumnType> createTable(Key table) {
-        return tables.computeIfAbsent(table, key -> new LinkedHashMap<>());
+        Map<String, ColumnType> existing = columns(table);
+        if (existing != null) {
+            return existing;
+        }
+        LinkedHashMap<String, ColumnType> columns = new LinkedHashMap<>();
+        tables.put(table, columns);
+        ownedTables.add(table);
+        return columns;
     }
 
     void removeTable(Key table) {
         tables.remove(table);
+        ownedTables.remove(table);
     }
 
     void renameTable(Key table, String newName) {
         rename(tables, table, newName, LinkedHashMap::new);
+        ownedTables.clear();
+        ownedTables.addAll(tables.keySet());
     }
 
     /** Renames {@code column} of {@code table} in place, keeping the column order. */
@@ -157,6 +181,7 @@ final class PlanState {
         LinkedHashMap<String, ColumnType> renamed = new LinkedHashMap<>();
         tables.get(table).forEach((name, type) -> renamed.put(name.equals(column) ? newName : name, type));
         tables.put(table, renamed);
+        ownedTables.add(table);
     }
 
     private static <V> void rename(LinkedHashMap<Key, V> objects, Key key, String newName, UnaryOperator<V> copy) {
@@ -168,12 +193,21 @@ final class PlanState {
 
     /** Records that {@code at} changed {@code object}, keyed as findings name it. */
     void recordChange(Key object, ScriptLocation at) {
-        changes.computeIfAbsent(objectName(object), o -> new ArrayList<>()).add(at);
+        record(objectName(object), at);
     }
 
     /** Records that {@code at} changed {@code column} of {@code table}, keyed as findings name it. */
     void recordChange(Key table, String column, ScriptLocation at) {
-        changes.computeIfAbsent(objectName(table) + "." + column, o -> new ArrayList<>()).add(at);
+        record(objectName(table) + "." + column, at);
+    }
+
+    /** Adds {@code at} to the changes of {@code object} in a new list: the lists may be shared with the original. */
+    private void record(String object, ScriptLocation at) {
+        changes.merge(object, List.of(at), (earlier, added) -> {
+            List<ScriptLocation> locations = new ArrayList<>(earlier);
+            locations.addAll(added);
+            return List.copyOf(locations);
+        });
     }
 
     /** {@code object} named as findings name it: schema-qualified unless in the inspecting session's default schema. */

@@ -234,6 +234,21 @@ class SchemaPlannerTest {
     }
 
     @Test
+    void aFailedStatementLeavesTablesAnEarlierPendingStatementCreatedAsTheyWere() {
+        PlannedSchema plan = plan(LIVE, "V2__gadgets.sql", "CREATE TABLE gadgets (id integer);\n"
+                + "ALTER TABLE gadgets ADD COLUMN nickname text, ADD COLUMN id text;\n"
+                + "ALTER TABLE gadgets ADD COLUMN label text;");
+
+        assertEquals(Optional.empty(), column(plan, "gadgets.nickname"));
+        assertEquals(Optional.empty(), plan.origin("gadgets.nickname"));
+        assertTrue(column(plan, "gadgets.id").isPresent());
+        assertTrue(column(plan, "gadgets.label").isPresent());
+        assertEquals(List.of(new ScriptLocation("V2__gadgets.sql", 1)), plan.changesByObject().get("gadgets.id"));
+        assertEquals(List.of(new SkippedStatement("V2__gadgets.sql", 2,
+                "column gadgets.id already exists; PostgreSQL would refuse it")), plan.notAnalysed());
+    }
+
+    @Test
     void listsStatementsThatMightChangeTypesButAreNotAnalysedAndIgnoresInertOnes() {
         PlannedSchema plan = plan(LIVE, "V2__mixed.sql", """
                 CREATE INDEX users_role_idx ON users (role);
