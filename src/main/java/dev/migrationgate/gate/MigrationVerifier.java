@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -117,13 +118,24 @@ public final class MigrationVerifier implements Callback {
      * pays for it), on the run's own migration connection (a second connection from the pool while the run
      * holds its own could wait forever on a small pool), under Flyway's lock: the last migration of the
      * release, and whether any cannot be verified; those refuse the whole run before any of the release
-     * runs, unless allowed.
+     * runs, unless allowed. Flyway's {@code info()} commits on the connection it is given, so inside the
+     * migration's transaction it only gets a view that cannot end it: committing there would release Flyway's
+     * transactional advisory lock before the migration runs.
      */
     private void plan(Run run, Context context) {
         Configuration configuration = context.getConfiguration();
-        MigrationInfo[] toApply = Arrays.stream(Flyway.configure(configuration.getClassLoader())
-                .configuration(configuration).dataSource(HeldConnection.borrowed(context.getConnection())).load()
-                .info().all()).filter(MigrationVerifier::toApply).toArray(MigrationInfo[]::new);
+        Connection connection = context.getConnection();
+        MigrationInfo[] toApply;
+        try {
+            DataSource held = connection.getAutoCommit() ? HeldConnection.borrowed(connection)
+                    : HeldConnection.transactionHeld(connection);
+            toApply = Arrays.stream(Flyway.configure(configuration.getClassLoader()).configuration(configuration)
+                    .dataSource(held).load().info().all()).filter(MigrationVerifier::toApply)
+                    .toArray(MigrationInfo[]::new);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Holding the migration connection's transaction for Flyway's info() failed",
+                    e);
+        }
         List<Finding> unverifiable = Arrays.stream(toApply).filter(m -> !declaredTransactional(m))
                 .map(MigrationVerifier::unverified).toList();
         if (!unverifiable.isEmpty() && !allowUnverified) {

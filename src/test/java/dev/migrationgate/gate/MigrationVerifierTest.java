@@ -18,10 +18,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -239,6 +243,39 @@ class MigrationVerifierTest {
 
         assertEquals(0, upToDate, "Flyway info() reads while nothing was pending");
         assertEquals(1, verifierReads.get(), "Flyway info() reads while applying one migration");
+    }
+
+    /**
+     * Flyway's {@code info()} commits on the connection it is given: through a plain borrowed view it ends the
+     * caller's transaction, through the transaction-held view the verifier gives it inside a migration's
+     * transaction it does not.
+     */
+    @Test
+    void flywayInfoEndsTheTransactionOfABorrowedConnectionButNotOfATransactionHeldOne() throws SQLException {
+        atV1Shared();
+
+        assertEquals(List.of("0"), locksAfterInfo(HeldConnection::borrowed), "borrowed: the transaction ended");
+        assertEquals(List.of("1"), locksAfterInfo(HeldConnection::transactionHeld), "held: the transaction is open");
+    }
+
+    /** Takes a transaction-level lock, runs Flyway's info() through {@code view}, and counts the lock. */
+    private List<String> locksAfterInfo(HeldView view) throws SQLException {
+        try (Connection connection = SERVER.connect(database); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock(4242)");
+            Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
+                    .dataSource(view.of(connection)).load().info().all();
+            List<String> locks = AdminSql.column(database,
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242");
+            connection.rollback();
+            return locks;
+        }
+    }
+
+    /** A data source view of one connection. */
+    @FunctionalInterface
+    private interface HeldView {
+        DataSource of(Connection connection) throws SQLException;
     }
 
     /**
