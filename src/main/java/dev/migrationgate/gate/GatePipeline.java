@@ -11,7 +11,6 @@ import dev.migrationgate.inspect.FlywayHistoryReader;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.inspect.MigrationHistory;
 import dev.migrationgate.plan.FlywayPendingScripts;
-import dev.migrationgate.plan.PendingScripts;
 import dev.migrationgate.plan.PlannedSchema;
 import dev.migrationgate.plan.SchemaPlanner;
 import dev.migrationgate.plan.ScriptLocation;
@@ -222,25 +221,37 @@ public class GatePipeline {
      * replica migrating between the catalog read and the pending list would pair a catalog without its
      * tables with an empty pending list, and fail this gate for objects that exist. The pending list is the
      * one of the history read the snapshot carries (one Flyway {@code info()} serves the history checks and
-     * the planner), and it pairs with the catalog when Flyway's history, which only grows and commits with
-     * each migration's DDL, cannot have changed between them: either the catalog's batch read the history's
-     * fingerprint and found the remembered read's (which was made after its own fingerprint), or the history
-     * table did not exist or was empty when the history was read, after the catalog, and Flyway found nothing
-     * applied.
-     * Otherwise the catalog is read again (a restart's first read learns the fingerprint this way), at most
-     * once per pending migration and once more.
+     * the planner), and it pairs with the catalog only when Flyway's history, which only grows and commits
+     * with each migration's DDL, cannot have changed between them: either the catalog's batch read the
+     * history's fingerprint last and found the remembered read's (which was made after its own fingerprint),
+     * or the history table did not exist or was empty when the history was read, after the catalog, and
+     * Flyway found nothing applied. Otherwise the catalog is read again (a restart's first read learns the
+     * fingerprint this way); every further mismatch means another instance committed a migration, so after
+     * as many re-reads as migrations were pending at first, and two more, the phase fails closed rather
+     * than plan from a pair it could not check.
      */
     private LivePlan consistentPlan() {
+        int limit = -1;
         for (int attempt = 0; ; attempt++) {
             Optional<FlywayHistoryReader.Read> before = history.lastRead();
             CatalogSnapshot live = inspector.snapshot(expectations.tables());
-            FlywayHistoryReader.Read read = history.lastRead().orElseThrow();
+            FlywayHistoryReader.Read read = history.lastRead().orElseThrow(() -> new IllegalStateException(
+                    "The catalog inspector read the history through another reader than the pipeline's"));
             boolean remembered = before.isPresent() && before.get() == read && read.fingerprint() != null;
             boolean untouched = (read.fingerprint() == null || read.fingerprint().rows() == 0)
                     && read.history().migrations().stream().noneMatch(MigrationHistory.Migration::applied);
-            if (remembered || untouched || attempt > read.pending().size()) {
+            if (remembered || untouched) {
                 return new LivePlan(live, SchemaPlanner.plan(live, FlywayPendingScripts.read(flyway.getConfiguration(),
                         read.pending().toArray(MigrationInfo[]::new))));
+            }
+            if (limit < 0) {
+                limit = read.pending().size() + 2;
+            }
+            if (attempt >= limit) {
+                throw new IllegalStateException("Flyway's history changed during each of " + (attempt + 1)
+                        + " reads of the catalog: another instance is migrating this database. The gate planned"
+                        + " nothing from an unchecked pair; restart it or POST /q/gate/recheck once that migration"
+                        + " is done.");
             }
             LOG.debugf("The history may have changed while the catalog was read (attempt %d); reading the catalog"
                     + " again", attempt + 1);

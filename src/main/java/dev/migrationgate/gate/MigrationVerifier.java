@@ -63,8 +63,8 @@ public final class MigrationVerifier implements Callback {
     private final ThreadLocal<Run> runs = ThreadLocal.withInitial(Run::new);
 
     /**
-     * The state of one migrate run: whether what it applies was read, its last migration, the blocking
-     * findings before its first migration, and the inspector reading the run's migration connection, which
+     * The state of one migrate run: whether what it applies was read, its last migration, the findings
+     * (as keys) before its first migration, and the inspector reading the run's migration connection, which
      * keeps what the server offers ({@code pg_available_extensions}) from the run's first reading.
      */
     private static final class Run {

@@ -27,9 +27,10 @@ import org.jboss.logging.Logger;
 /**
  * {@code gate.mode=rehearse}: on one connection and in one transaction, creates the missing extensions,
  * plans the pending scripts, applies every pending migration through Quarkus's Flyway configuration (so the
- * verifier judges each one, and refuses unverifiable ones up front, exactly as the real run would), runs every check on the result, and always rolls
- * back. Findings keep the stage and severity the real run would give them, so the verdict predicts it. It takes the same locks as the real migration for as long, bounded by
- * {@code lock_timeout} ({@code gate.lock-timeout}) on that transaction.
+ * verifier judges each one, and refuses unverifiable ones up front, exactly as the real run would), runs
+ * every check on the result, and always rolls back. Findings keep the stage and severity the real run would
+ * give them, so the verdict predicts it. It takes the same locks as the real migration for as long, bounded
+ * by {@code lock_timeout} ({@code gate.lock-timeout}) on that transaction.
  */
 final class Rehearsal {
 

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 /**
  * What one inspection reads, in as few round trips as it can: the first batch (one message, one implicit
  * transaction) holds the enum types, the columns, the created extensions with the session settings and,
- * when the history reader takes one, the fingerprint of Flyway's history. What the server offers
+ * when the history reader takes one, the fingerprint of Flyway's history, always last: under READ
+ * COMMITTED each statement sees its own snapshot, so only a fingerprint read after the catalog proves that
+ * no migration committed under the catalog statements (the start-up pipeline relies on it). What the server offers
  * ({@code pg_available_extensions}) is read in that batch only when no earlier reading is known or the
  * caller did not say which extensions it needs, and afterwards, in a second round trip, only when a needed
  * extension is missing or below its floor and the created extensions changed since the last reading (an

@@ -86,8 +86,12 @@ final class PlanState {
                 tables, new LinkedHashMap<>(), new HashSet<>(tables.keySet()));
     }
 
-    /** A copy to apply a statement to: changing it never changes this state. */
+    /**
+     * A copy to apply a statement to: changing it never changes this state, nor changing this state the copy
+     * (both share the column maps until either hands one out, and then copies it first).
+     */
     PlanState copy() {
+        ownedTables.clear();
         return new PlanState(defaultSearchPath, namingSchema, visibleSchemas, searchPath, new LinkedHashMap<>(enums),
                 new LinkedHashMap<>(tables), new LinkedHashMap<>(changes), new HashSet<>());
     }
