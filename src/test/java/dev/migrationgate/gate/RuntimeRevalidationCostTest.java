@@ -30,7 +30,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,7 +47,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(GateScenarios.Ready.class)
 class RuntimeRevalidationCostTest {
 
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 5;
     static final int VALIDATIONS = 5;
     static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -86,8 +85,10 @@ class RuntimeRevalidationCostTest {
      * {@code pg_stat_database.xact_commit} of the scenario database then counts every transaction it ran. Each
      * round opens the connection once (a backend's start-up runs transactions of its own), so the difference
      * between a round of one validation and a round of {@value #VALIDATIONS} more is what validations cost.
-     * The server counts every session's transactions on the database, and the suite's other tests share this
-     * application, so the measurement is repeated up to {@value #ATTEMPTS} times and the quietest attempt counts.
+     * The server counts every session's transactions on the database, and the application's pooled sessions
+     * flush their counts when idle, up to 10 s late, into either round: an attempt can be off either way, so the
+     * measurement is repeated up to {@value #ATTEMPTS} times until one shows exactly one transaction per
+     * validation (two per validation would show twice as many).
      */
     @Test
     void unchangedDatabaseCostsOneTransactionPerValidation() {
@@ -105,7 +106,7 @@ class RuntimeRevalidationCostTest {
         }
         System.out.printf("%d re-validations of an unchanged database: %s transactions on the server%n", VALIDATIONS,
                 measured);
-        assertEquals(VALIDATIONS, Collections.min(measured), "transactions the server committed for " + VALIDATIONS
+        assertTrue(measured.contains((long) VALIDATIONS), "transactions the server committed for " + VALIDATIONS
                 + " re-validations, per attempt " + measured + " (Flyway's full validation alone would run dozens)");
     }
 
