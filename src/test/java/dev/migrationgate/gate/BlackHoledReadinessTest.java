@@ -3,23 +3,19 @@ package dev.migrationgate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.BlackHoleDatabase;
 import dev.migrationgate.testdb.BlackHoleProxy;
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Http.Reply;
 import dev.migrationgate.testdb.Poll;
 import dev.migrationgate.testdb.ScenarioDatabase;
-import dev.migrationgate.testdb.TestPostgres;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -124,23 +120,11 @@ class BlackHoledReadinessTest {
     }
 
     private long gateBackends() {
-        return single("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database
-                + "' AND application_name = '" + GateBeans.APPLICATION_NAME + "'");
+        return AdminSql.backends(database, GateBeans.APPLICATION_NAME);
     }
 
     private long backends() {
-        return single("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "'");
-    }
-
-    /** A number read past the proxy, on the server's maintenance database. */
-    private static long single(String sql) {
-        try (Connection c = TestPostgres.server().connect("postgres"); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Querying '" + sql + "' failed: " + e.getMessage(), e);
-        }
+        return AdminSql.backends(database, null);
     }
 
     private static void sleep(Duration pause) {

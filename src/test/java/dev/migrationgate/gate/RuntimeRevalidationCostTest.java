@@ -18,16 +18,11 @@ import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.Http;
 import dev.migrationgate.testdb.Poll;
 import dev.migrationgate.testdb.ScenarioDatabase;
-import dev.migrationgate.testdb.TestPostgres;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,20 +197,8 @@ class RuntimeRevalidationCostTest {
     /** Closes the gate's connection, waits until its backend is gone, and answers the database's commits. */
     private long committedAfterGateDisconnects() {
         connection.close();
-        Poll.until("the gate's backend to end", WAIT, () -> single("SELECT count(*) FROM pg_stat_activity"
-                + " WHERE datname = '" + database + "' AND application_name = '" + GateBeans.APPLICATION_NAME
-                + "'"), count -> count == 0);
-        return single("SELECT xact_commit FROM pg_stat_database WHERE datname = '" + database + "'");
-    }
-
-    /** A number read past the application, on the server's maintenance database. */
-    private static long single(String sql) {
-        try (Connection c = TestPostgres.server().connect("postgres"); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Querying '" + sql + "' failed: " + e.getMessage(), e);
-        }
+        Poll.until("the gate's backend to end", WAIT, () -> AdminSql.backends(database, GateBeans.APPLICATION_NAME),
+                count -> count == 0);
+        return AdminSql.committed(database);
     }
 }

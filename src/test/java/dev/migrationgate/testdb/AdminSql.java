@@ -36,6 +36,24 @@ public final class AdminSql {
         }
     }
 
+    /**
+     * The backends connected to {@code database}, or only those with {@code applicationName} when it is not
+     * null, read on the maintenance database (past any proxy the application goes through).
+     */
+    public static long backends(String database, String applicationName) {
+        return number("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "'"
+                + (applicationName == null ? "" : " AND application_name = '" + applicationName + "'"));
+    }
+
+    /** The transactions the server has counted as committed in {@code database}. */
+    public static long committed(String database) {
+        return number("SELECT xact_commit FROM pg_stat_database WHERE datname = '" + database + "'");
+    }
+
+    private static long number(String sql) {
+        return Long.parseLong(column("postgres", sql).get(0));
+    }
+
     /** The labels of enum type {@code type} in sort order. */
     public static List<String> enumLabels(String database, String type) {
         return column(database, "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
