@@ -45,16 +45,26 @@ public class GateReadiness {
      * cached re-validation is fresh; waits for the validation in flight only once the TTL has passed.
      */
     public Uni<HealthCheckResponse> response(Concern concern) {
+        ReadinessResponses now = answeredNow();
+        if (now != null) {
+            return Uni.createFrom().item(now.response(concern));
+        }
+        return Uni.createFrom().completionStage(runtime::current)
+                .map(fresh -> responses(state.snapshot(), fresh).response(concern));
+    }
+
+    /**
+     * The responses readiness answers right now: those of the current gate snapshot and, once the gate
+     * passed, of the cached re-validation; {@code null} while the TTL has passed and readiness would wait for
+     * the re-validation in flight (which this call starts if none runs).
+     */
+    ReadinessResponses answeredNow() {
         GateState.Snapshot gate = state.snapshot();
         if (!gate.passed()) {
-            return Uni.createFrom().item(responses(gate, null).response(concern));
+            return responses(gate, null);
         }
         CompletableFuture<GateReport> report = runtime.current().toCompletableFuture();
-        if (report.isDone()) {
-            return Uni.createFrom().item(responses(gate, report.join()).response(concern));
-        }
-        return Uni.createFrom().completionStage(report)
-                .map(fresh -> responses(state.snapshot(), fresh).response(concern));
+        return report.isDone() ? responses(gate, report.join()) : null;
     }
 
     private ReadinessResponses responses(GateState.Snapshot gate, GateReport runtimeReport) {

@@ -49,6 +49,11 @@ record ReadinessResponses(GateState.Snapshot gate, GateReport runtimeReport, Map
         return byConcern.get(concern);
     }
 
+    /** Whether every check is UP, i.e. readiness as a whole is UP. */
+    boolean up() {
+        return byConcern.values().stream().allMatch(response -> response.getStatus() == HealthCheckResponse.Status.UP);
+    }
+
     /** Check {@code gate}: the phase, the status, each phase's duration and since when the gate has been failing. */
     private static HealthCheckResponse gateResponse(GateState.Snapshot gate, GateReport report) {
         List<Finding> blocking = blocking(report.findings());
