@@ -8,8 +8,10 @@ import dev.migrationgate.inspect.MigrationHistory.ValidationError;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +37,11 @@ import java.util.regex.Pattern;
  * because Flyway refuses to migrate past any failed entry. Of the validation errors only
  * {@code CHECKSUM_MISMATCH} adds information; the others restate the states above. The object of each
  * finding is {@code V<version> <script>} ({@code R <script>} for a repeatable migration).
+ * <p>
+ * A repeatable migration a newer release changed or added after this build's migrations ran
+ * ({@link MigrationHistory#newerReleaseRepeatables}) is {@code MIGRATION_FUTURE} too, like a newer
+ * versioned migration, instead of pending ({@code OUTDATED}) or missing: during a rollout the old pods stay
+ * ready.
  */
 public final class MigrationsCheck implements Check {
 
@@ -48,7 +55,16 @@ public final class MigrationsCheck implements Check {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
+        Set<String> newerRepeatables = history.newerReleaseRepeatables();
+        Set<String> reported = new HashSet<>();
         for (Migration migration : history.migrations()) {
+            if (migration.repeatable() && newerRepeatables.contains(migration.script())) {
+                if ((migration.state().equals("OUTDATED") || migration.state().equals("MISSING_SUCCESS"))
+                        && reported.add(migration.script())) {
+                    findings.add(newerRepeatable(migration));
+                }
+                continue;
+            }
             findings.addAll(state(migration));
         }
         for (ValidationError error : history.validationErrors()) {
@@ -92,6 +108,18 @@ public final class MigrationsCheck implements Check {
                             + " DDL by itself), fix the script, then run flyway repair and migrate again.", null));
         }
         return findings;
+    }
+
+    /** A repeatable migration a newer release changed or added ({@link MigrationHistory#newerReleaseRepeatables}). */
+    private static Finding newerRepeatable(Migration migration) {
+        String object = object(migration.version(), migration.script());
+        boolean changed = migration.state().equals("OUTDATED");
+        return Finding.of(FindingCode.MIGRATION_FUTURE, object, changed ? "this build's content, as applied before"
+                : "no such script in this build", changed ? "changed by a newer release" : "added by a newer release",
+                object + " was last applied by a newer release than this build (its content " + (changed
+                        ? "differs from this build's, which was applied before it" : "is not in this build") + "):"
+                        + " the gate does not apply this build's version over it. Deploy the newer release, or check"
+                        + " that this one tolerates what it created.", null);
     }
 
     private static Finding checksumMismatch(ValidationError error) {

@@ -242,7 +242,7 @@ public class GatePipeline {
                     && read.history().migrations().stream().noneMatch(MigrationHistory.Migration::applied);
             if (remembered || untouched) {
                 return new LivePlan(live, SchemaPlanner.plan(live, FlywayPendingScripts.read(flyway.getConfiguration(),
-                        read.pending().toArray(MigrationInfo[]::new))));
+                        read.ownPending().toArray(MigrationInfo[]::new))));
             }
             if (limit < 0) {
                 limit = read.pending().size() + 2;
@@ -277,10 +277,17 @@ public class GatePipeline {
 
     /**
      * Flyway migrate, each migration verified before commit ({@link MigrationVerifier}, which also refuses
-     * migrations that cannot be verified before any of the release runs, unless allowed). A lock wait past
-     * {@code gate.lock-timeout} (Flyway's lockRetryCount) names the holder.
+     * migrations that cannot be verified, and a run that would re-apply a repeatable migration a newer release
+     * applied last, before any of the release runs). A lock wait past {@code gate.lock-timeout} (Flyway's
+     * lockRetryCount) names the holder. Not run when pre-migration found nothing pending but such repeatable
+     * migrations (an old pod restarting during a rollout): Flyway would apply them.
      */
     private List<Finding> migrate() throws SQLException {
+        if (history.lastRead().filter(FlywayHistoryReader.Read::onlyNewerReleaseRepeatablesPending).isPresent()) {
+            LOG.info("Not migrating: what Flyway lists as pending are repeatable migrations a newer release applied"
+                    + " last; applying this build's older content over them would break that release");
+            return List.of();
+        }
         try {
             flyway.migrate();
             return List.of();

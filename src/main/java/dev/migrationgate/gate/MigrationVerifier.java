@@ -5,6 +5,7 @@ import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.inspect.CatalogSnapshot;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
+import dev.migrationgate.inspect.MigrationHistory;
 import dev.migrationgate.inspect.MigrationHistoryReader;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
@@ -125,17 +126,26 @@ public final class MigrationVerifier implements Callback {
     private void plan(Run run, Context context) {
         Configuration configuration = context.getConfiguration();
         Connection connection = context.getConnection();
-        MigrationInfo[] toApply;
+        MigrationInfo[] all;
         try {
             DataSource held = connection.getAutoCommit() ? HeldConnection.borrowed(connection)
                     : HeldConnection.transactionHeld(connection);
-            toApply = Arrays.stream(Flyway.configure(configuration.getClassLoader()).configuration(configuration)
-                    .dataSource(held).load().info().all()).filter(MigrationVerifier::toApply)
-                    .toArray(MigrationInfo[]::new);
+            all = Flyway.configure(configuration.getClassLoader()).configuration(configuration).dataSource(held).load()
+                    .info().all();
         } catch (SQLException e) {
             throw new IllegalStateException("Holding the migration connection's transaction for Flyway's info() failed",
                     e);
         }
+        Set<String> newer = new MigrationHistory(Arrays.stream(all).map(MigrationHistory.Migration::of).toList(),
+                List.of()).newerReleaseRepeatables();
+        List<Finding> overwriting = Arrays.stream(all)
+                .filter(m -> m.getState() == MigrationState.PENDING && m.getVersion() == null
+                        && newer.contains(m.getScript()))
+                .map(MigrationVerifier::overwritesNewer).toList();
+        if (!overwriting.isEmpty()) {
+            throw new MigrationRefusedException(overwriting);
+        }
+        MigrationInfo[] toApply = Arrays.stream(all).filter(MigrationVerifier::toApply).toArray(MigrationInfo[]::new);
         List<Finding> unverifiable = Arrays.stream(toApply).filter(m -> !declaredTransactional(m))
                 .map(MigrationVerifier::unverified).toList();
         if (!unverifiable.isEmpty() && !allowUnverified) {
@@ -269,6 +279,15 @@ public final class MigrationVerifier implements Callback {
                         + " INDEX CONCURRENTLY), so its effect cannot be verified before it commits; it was not"
                         + " applied. Make it transactional, or set gate.allow-unverified-migrations=true to run it"
                         + " and leave it to post-migration validation.", null).at(Stage.PRE_MIGRATION);
+    }
+
+    private static Finding overwritesNewer(MigrationInfo migration) {
+        String object = object(migration);
+        return Finding.of(FindingCode.MIGRATION_REJECTED, object, "this build's content applied last",
+                "applied last by a newer release", object + " was last applied by a newer release; migrating would"
+                        + " apply this build's older content over it and break that release, so nothing of this"
+                        + " release was applied. Deploy the newer release; POST /q/gate/recheck once no migration of"
+                        + " this build but such repeatable ones is pending.", null).at(Stage.PRE_MIGRATION);
     }
 
     private static List<Finding> rejection(MigrationInfo migration, List<Finding> introduced, boolean group) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -99,7 +100,7 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
             }
             List<MigrationInfo> infos = List.of(all);
             ValidateResult validation = flyway.validateWithResult();
-            Read read = new Read(fingerprint, new MigrationHistory(infos.stream().map(FlywayHistoryReader::migration)
+            Read read = new Read(fingerprint, new MigrationHistory(infos.stream().map(Migration::of)
                     .toList(), validationErrors(validation, infos)),
                     infos.stream().filter(info -> info.getState() == MigrationState.PENDING).toList());
             remembered = read;
@@ -193,11 +194,25 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
         public Read {
             pending = List.copyOf(pending);
         }
-    }
 
-    private static Migration migration(MigrationInfo info) {
-        return new Migration(info.getVersion() == null ? null : info.getVersion().getVersion(), info.getDescription(),
-                info.getScript(), info.getState().name(), info.getChecksum(), info.getState().isApplied());
+        /**
+         * The pending migrations this build applies: Flyway's pending list without the repeatable migrations a
+         * newer release applied last ({@link MigrationHistory#newerReleaseRepeatables}), whose older content
+         * Flyway would put back.
+         */
+        public List<MigrationInfo> ownPending() {
+            Set<String> newer = history.newerReleaseRepeatables();
+            return pending.stream().filter(info -> info.getVersion() != null || !newer.contains(info.getScript()))
+                    .toList();
+        }
+
+        /**
+         * Whether something is pending and all of it is repeatable migrations a newer release applied last: an
+         * old pod restarting during a rollout, which must not migrate at all.
+         */
+        public boolean onlyNewerReleaseRepeatablesPending() {
+            return !pending.isEmpty() && ownPending().isEmpty();
+        }
     }
 
     private static List<ValidationError> validationErrors(ValidateResult validation, List<MigrationInfo> infos) {

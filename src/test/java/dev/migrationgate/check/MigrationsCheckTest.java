@@ -21,7 +21,8 @@ class MigrationsCheckTest {
     private final MigrationsCheck check = new MigrationsCheck();
 
     private static Migration migration(String version, String state, boolean applied) {
-        return new Migration(version, "step " + version, "V" + version + "__step.sql", state, 42, applied);
+        return new Migration(version, "step " + version, "V" + version + "__step.sql", state, 42, applied,
+                applied ? Integer.valueOf(version.replace(".", "")) : null);
     }
 
     private List<Finding> run(List<Migration> migrations, List<ValidationError> errors) {
@@ -62,7 +63,7 @@ class MigrationsCheckTest {
     @Test
     void reportsIgnoredAndOutdatedMigrationsAsPending() {
         List<Finding> findings = run(migration("1", "IGNORED", false),
-                new Migration(null, "views", "R__views.sql", "OUTDATED", 7, true));
+                new Migration(null, "views", "R__views.sql", "OUTDATED", 7, true, 3));
         assertEquals(List.of(FindingCode.MIGRATION_PENDING, FindingCode.MIGRATION_PENDING), codes(findings));
         assertEquals("R R__views.sql", findings.get(1).object());
         assertTrue(findings.get(0).message().contains("outOfOrder"), findings.get(0).message());

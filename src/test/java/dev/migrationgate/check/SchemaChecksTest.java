@@ -40,7 +40,7 @@ class SchemaChecksTest {
                 .expectTemporal("users", "created_at", TemporalFamily.TIMESTAMP)
                 .column("users", "created_at", "timestamp without time zone", "timestamp")
                 .history(new MigrationHistory(List.of(new Migration("1", "iam schema", "V1__iam_schema.sql", "SUCCESS",
-                        1, true)), List.of()));
+                        1, true, 1)), List.of()));
     }
 
     @Test
@@ -90,7 +90,7 @@ class SchemaChecksTest {
     @Test
     void letsPendingMigrationsThroughBeforeMigratingButNotAfterwards() {
         Fixtures pending = healthySeed().history(new MigrationHistory(List.of(
-                new Migration("1", "iam schema", "V1__iam_schema.sql", "PENDING", 1, false)), List.of()));
+                new Migration("1", "iam schema", "V1__iam_schema.sql", "PENDING", 1, false, null)), List.of()));
         GateReport before = engine.enforce(pending.expectations(), pending.snapshot(), Stage.PRE_MIGRATION);
         assertTrue(before.findings().stream().anyMatch(f -> f.code() == FindingCode.MIGRATION_PENDING));
         assertEquals(GateStatus.PASSED, before.status());
@@ -103,8 +103,8 @@ class SchemaChecksTest {
     @Test
     void aDatabaseAheadOfThisVersionPassesWithWarningsAfterMigrationAndAtRuntime() {
         Fixtures ahead = seed("sysadmin", "admin", "user", "auditor").history(new MigrationHistory(List.of(
-                new Migration("1", "iam schema", "V1__iam_schema.sql", "SUCCESS", 1, true),
-                new Migration("2", "auditor role", "V2__auditor_role.sql", "FUTURE_SUCCESS", 2, true)), List.of()))
+                new Migration("1", "iam schema", "V1__iam_schema.sql", "SUCCESS", 1, true, 1),
+                new Migration("2", "auditor role", "V2__auditor_role.sql", "FUTURE_SUCCESS", 2, true, 2)), List.of()))
                 .column("users", "nickname", "text", "text");
         for (Stage stage : List.of(Stage.POST_MIGRATION, Stage.RUNTIME)) {
             GateReport report = engine.evaluate(ahead.expectations(), ahead.snapshot(), stage);
@@ -138,9 +138,9 @@ class SchemaChecksTest {
                 .expectTemporal("users", "locked_until", TemporalFamily.TIMESTAMP)
                 .column("users", "created_at", "timestamp without time zone", "timestamp")
                 .history(new MigrationHistory(List.of(
-                        new Migration("1", "iam schema", "V1__iam_schema.sql", "SUCCESS", 1, true),
-                        new Migration("2", "expand", "V2__expand.sql", "FUTURE_SUCCESS", 2, true),
-                        new Migration("3", "contract", "V3__contract.sql", "FUTURE_SUCCESS", 3, true)), List.of()));
+                        new Migration("1", "iam schema", "V1__iam_schema.sql", "SUCCESS", 1, true, 1),
+                        new Migration("2", "expand", "V2__expand.sql", "FUTURE_SUCCESS", 2, true, 2),
+                        new Migration("3", "contract", "V3__contract.sql", "FUTURE_SUCCESS", 3, true, 3)), List.of()));
         GateReport report = engine.evaluate(contracted.expectations(), contracted.snapshot(), Stage.RUNTIME);
         assertEquals(GateStatus.FAILED, report.status());
         Finding dropped = Fixtures.only(report.findings(), FindingCode.TIMESTAMP_TZ_MISMATCH);

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
+import dev.migrationgate.inspect.FlywayHistoryReader;
+import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.process.DatabaseFacts;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
+import dev.migrationgate.report.GateReport;
+import dev.migrationgate.report.GateStatus;
 import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.CatalogState;
 import dev.migrationgate.testdb.PostgresTestResource;
@@ -21,6 +25,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +65,9 @@ class MigrationVerifierTest {
 
     @Inject
     SchemaChecks checks;
+
+    @Inject
+    GateConfig config;
 
     private static final TestPostgres SERVER = TestPostgres.server();
     private static String sharedAtV1;
@@ -179,6 +187,50 @@ class MigrationVerifierTest {
 
         assertRejected(findings, "R R__role_comment.sql", FindingCode.ENUM_CASE_MISMATCH, "userrole");
         assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void oldReleaseNeverAppliesItsContentOverARepeatableANewerReleaseChanged() {
+        database = fresh();
+        on(MAIN, FIXTURES + "repeatable-v1").load().migrate();
+        on(MAIN, FIXTURES + "newer-repeatable").load().migrate();
+        CatalogState before = CatalogState.of(database);
+        FluentConfiguration oldRelease = on(MAIN, FIXTURES + "repeatable-v1");
+        assertEquals(List.of("R__role_comment.sql"), Arrays.stream(oldRelease.load().info().pending())
+                .map(MigrationInfo::getScript).toList(), "Flyway would apply the old release's content again");
+
+        List<Finding> findings = refused(oldRelease);
+
+        assertEquals(FindingCode.MIGRATION_REJECTED, findings.get(0).code(), findings.toString());
+        assertEquals("R R__role_comment.sql", findings.get(0).object(), findings.toString());
+        assertTrue(findings.get(0).message().contains("last applied by a newer release"), findings.toString());
+        assertEquals(before, CatalogState.of(database));
+        assertEquals(List.of("Roles, persisted by their lower-case value (newer release)"),
+                AdminSql.column(database, "SELECT obj_description('userrole'::regtype, 'pg_type')"));
+    }
+
+    @Test
+    void oldReleaseRestartingAfterANewerReleaseChangedItsRepeatablePassesWithoutMigrating() {
+        database = fresh();
+        on(MAIN, FIXTURES + "repeatable-v1").load().migrate();
+        on(MAIN, FIXTURES + "newer-repeatable").load().migrate();
+        CatalogState before = CatalogState.of(database);
+        Flyway oldRelease = on(MAIN, FIXTURES + "repeatable-v1").load();
+        DataSource dataSource = oldRelease.getConfiguration().getDataSource();
+        FlywayHistoryReader history = new FlywayHistoryReader(database, oldRelease);
+        JdbcCatalogInspector inspector = new JdbcCatalogInspector(database, dataSource, history);
+        GatePipeline pipeline = new GatePipeline(new GateState(Clock.systemUTC()), config, expectations, oldRelease,
+                inspector, history, checks, new SchemaValidator(expectations, inspector, checks), null,
+                Clock.systemUTC());
+
+        GateReport report = pipeline.run();
+
+        assertEquals(GateStatus.PASSED, report.status(), report.findings().toString());
+        assertTrue(report.findings().stream().anyMatch(f -> f.code() == FindingCode.MIGRATION_FUTURE
+                && f.object().equals("R R__role_comment.sql")), report.findings().toString());
+        assertEquals(before, CatalogState.of(database));
+        assertEquals(List.of("Roles, persisted by their lower-case value (newer release)"),
+                AdminSql.column(database, "SELECT obj_description('userrole'::regtype, 'pg_type')"));
     }
 
     @Test

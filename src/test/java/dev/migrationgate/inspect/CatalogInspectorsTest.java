@@ -61,7 +61,7 @@ class CatalogInspectorsTest {
         assertTrue(snapshot.extensions().stream().anyMatch(e -> e.name().equals("uuid-ossp") && e.installed()),
                 snapshot.extensions().toString());
         assertEquals(new Migration("1", "iam schema", "db/migration/V1__iam_schema.sql", "SUCCESS",
-                snapshot.migrations().migrations().get(0).checksum(), true), snapshot.migrations().migrations().get(0));
+                snapshot.migrations().migrations().get(0).checksum(), true, 1), snapshot.migrations().migrations().get(0));
         assertEquals(DatabaseFacts.shippedVersions(), snapshot.migrations().migrations().stream()
                 .filter(m -> m.state().equals("SUCCESS")).map(Migration::version).collect(Collectors.toSet()));
         assertEquals(List.of(), snapshot.migrations().validationErrors());

@@ -1,18 +1,25 @@
 package dev.migrationgate.inspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationgate.check.MigrationsCheck;
 import dev.migrationgate.inspect.MigrationHistory.Migration;
 import dev.migrationgate.inspect.MigrationHistory.ValidationError;
+import dev.migrationgate.report.Finding;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -196,5 +203,67 @@ class FlywayHistoryReaderTest {
 
     private static String describe(ValidationError error) {
         return error.version() + " " + error.script() + " " + error.errorCode();
+    }
+
+    /**
+     * The history a rollout leaves: {@code views-v0} had a repeatable migration release 1 deleted; release 2
+     * ({@code views-v2}, {@code future}) changed release 1's repeatable, added one and a versioned migration.
+     */
+    private void releaseTwoMigratedAfterReleaseOne() {
+        db.flyway("main", "views-v0").migrate();
+        db.flywayConfiguration("main", "views-v1").validateOnMigrate(false).load().migrate();
+        db.flywayConfiguration("main", "views-v2", "future").validateOnMigrate(false).load().migrate();
+    }
+
+    @Test
+    void repeatablesANewerReleaseChangedOrAddedAreAheadOfAnOldReleaseNotPendingOrMissing() {
+        releaseTwoMigratedAfterReleaseOne();
+        FlywayHistoryReader releaseOne = new FlywayHistoryReader(db.name, db.flyway("main", "views-v1"));
+
+        Map<String, List<String>> codes = codesByObject(releaseOne.read());
+
+        assertEquals(List.of("MIGRATION_FUTURE"), codes.get("R R__widget_ids.sql"), codes.toString());
+        assertEquals(List.of("MIGRATION_FUTURE"), codes.get("R R__gadget_ids.sql"), codes.toString());
+        assertEquals(List.of("MIGRATION_FUTURE"), codes.get("V3 V3__create_gizmos.sql"), codes.toString());
+        assertEquals(List.of("MIGRATION_MISSING"), codes.get("R R__sprocket_ids.sql"),
+                "a repeatable this release deleted stays missing: " + codes);
+        FlywayHistoryReader.Read read = releaseOne.lastRead().orElseThrow();
+        assertEquals(List.of("R__widget_ids.sql"), read.pending().stream().map(MigrationInfo::getScript).toList(),
+                "Flyway would apply release 1's older content again");
+        assertEquals(List.of(), read.ownPending());
+        assertTrue(read.onlyNewerReleaseRepeatablesPending());
+    }
+
+    @Test
+    void repeatablesTheNewReleaseChangedOrAddedArePendingUntilItMigrates() {
+        db.flyway("main", "views-v1").migrate();
+        FlywayHistoryReader releaseTwo = new FlywayHistoryReader(db.name, db.flyway("main", "views-v2"));
+
+        Map<String, List<String>> codes = codesByObject(releaseTwo.read());
+
+        assertEquals(List.of("MIGRATION_PENDING", "MIGRATION_PENDING"), codes.get("R R__widget_ids.sql"),
+                "changed by this release (outdated, and its new content pending): " + codes);
+        assertEquals(List.of("MIGRATION_PENDING"), codes.get("R R__gadget_ids.sql"), codes.toString());
+        FlywayHistoryReader.Read read = releaseTwo.lastRead().orElseThrow();
+        assertEquals(List.of("R__gadget_ids.sql", "R__widget_ids.sql"),
+                read.ownPending().stream().map(MigrationInfo::getScript).toList());
+        assertFalse(read.onlyNewerReleaseRepeatablesPending());
+    }
+
+    @Test
+    void aRepeatableAnOlderReleaseDeletedIsMissingForTheReleaseThatDeletedIt() {
+        db.flyway("main", "views-v0").migrate();
+        db.flywayConfiguration("main", "views-v1").validateOnMigrate(false).load().migrate();
+
+        Map<String, List<String>> codes = codesByObject(history("main", "views-v1"));
+
+        assertEquals(List.of("MIGRATION_MISSING"), codes.get("R R__sprocket_ids.sql"), codes.toString());
+        assertNull(codes.get("R R__widget_ids.sql"), codes.toString());
+    }
+
+    private static Map<String, List<String>> codesByObject(MigrationHistory history) {
+        CatalogSnapshot snapshot = new CatalogSnapshot(List.of(), List.of(), List.of(), null, history);
+        return new MigrationsCheck().check(null, snapshot).stream().collect(Collectors.groupingBy(Finding::object,
+                TreeMap::new, Collectors.mapping(f -> f.code().name(), Collectors.toList())));
     }
 }

@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW sprocket_ids AS SELECT 1 AS id;

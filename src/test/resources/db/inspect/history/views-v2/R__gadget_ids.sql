@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW gadget_ids AS SELECT id FROM gadgets;
