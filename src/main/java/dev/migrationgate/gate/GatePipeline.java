@@ -188,8 +188,16 @@ public class GatePipeline {
     }
 
     private List<Finding> validateBeforeMigration() {
-        LivePlan livePlan = consistentPlan();
-        return plannerFindings(livePlan.live(), livePlan.plan());
+        Optional<LivePlan> livePlan = consistentPlan();
+        if (livePlan.isEmpty()) {
+            return List.of(Finding.of(FindingCode.GATE_INTERNAL_ERROR, "flyway_schema_history",
+                    "unchanged while the catalog is read", "changed during every read", "Flyway's history changed"
+                            + " during each read of the catalog, as many times as migrations were pending and twice"
+                            + " more: another instance is migrating this database. Nothing was planned from a catalog"
+                            + " that might not match the history, and nothing was migrated; POST /q/gate/recheck (or"
+                            + " restart) once that migration is done.", null).at(Stage.PRE_MIGRATION));
+        }
+        return plannerFindings(livePlan.get().live(), livePlan.get().plan());
     }
 
     /**
@@ -227,10 +235,10 @@ public class GatePipeline {
      * or the history table did not exist or was empty when the history was read, after the catalog, and
      * Flyway found nothing applied. Otherwise the catalog is read again (a restart's first read learns the
      * fingerprint this way); every further mismatch means another instance committed a migration, so after
-     * as many re-reads as migrations were pending at first, and two more, the phase fails closed rather
-     * than plan from a pair it could not check.
+     * as many re-reads as migrations were pending at first, and two more, this is empty: the phase fails
+     * closed rather than plan from a pair it could not check.
      */
-    private LivePlan consistentPlan() {
+    private Optional<LivePlan> consistentPlan() {
         int limit = -1;
         for (int attempt = 0; ; attempt++) {
             Optional<FlywayHistoryReader.Read> before = history.lastRead();
@@ -241,17 +249,14 @@ public class GatePipeline {
             boolean untouched = (read.fingerprint() == null || read.fingerprint().rows() == 0)
                     && read.history().migrations().stream().noneMatch(MigrationHistory.Migration::applied);
             if (remembered || untouched) {
-                return new LivePlan(live, SchemaPlanner.plan(live, FlywayPendingScripts.read(flyway.getConfiguration(),
-                        read.ownPending().toArray(MigrationInfo[]::new))));
+                return Optional.of(new LivePlan(live, SchemaPlanner.plan(live, FlywayPendingScripts.read(
+                        flyway.getConfiguration(), read.ownPending().toArray(MigrationInfo[]::new)))));
             }
             if (limit < 0) {
                 limit = read.pending().size() + 2;
             }
             if (attempt >= limit) {
-                throw new IllegalStateException("Flyway's history changed during each of " + (attempt + 1)
-                        + " reads of the catalog: another instance is migrating this database. The gate planned"
-                        + " nothing from an unchecked pair; restart it or POST /q/gate/recheck once that migration"
-                        + " is done.");
+                return Optional.empty();
             }
             LOG.debugf("The history may have changed while the catalog was read (attempt %d); reading the catalog"
                     + " again", attempt + 1);

@@ -22,6 +22,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +32,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -216,14 +221,8 @@ class MigrationVerifierTest {
         on(MAIN, FIXTURES + "newer-repeatable").load().migrate();
         CatalogState before = CatalogState.of(database);
         Flyway oldRelease = on(MAIN, FIXTURES + "repeatable-v1").load();
-        DataSource dataSource = oldRelease.getConfiguration().getDataSource();
-        FlywayHistoryReader history = new FlywayHistoryReader(database, oldRelease);
-        JdbcCatalogInspector inspector = new JdbcCatalogInspector(database, dataSource, history);
-        GatePipeline pipeline = new GatePipeline(new GateState(Clock.systemUTC()), config, expectations, oldRelease,
-                inspector, history, checks, new SchemaValidator(expectations, inspector, checks), null,
-                Clock.systemUTC());
 
-        GateReport report = pipeline.run();
+        GateReport report = pipeline(oldRelease, oldRelease.getConfiguration().getDataSource()).run();
 
         assertEquals(GateStatus.PASSED, report.status(), report.findings().toString());
         assertTrue(report.findings().stream().anyMatch(f -> f.code() == FindingCode.MIGRATION_FUTURE
@@ -231,6 +230,56 @@ class MigrationVerifierTest {
         assertEquals(before, CatalogState.of(database));
         assertEquals(List.of("Roles, persisted by their lower-case value (newer release)"),
                 AdminSql.column(database, "SELECT obj_description('userrole'::regtype, 'pg_type')"));
+    }
+
+    /**
+     * Another instance commits a migration before every catalog read of pre-migration (forced: the inspector's
+     * data source writes a history row each time it hands out a connection), so no read pairs with the
+     * history: the phase gives up after as many re-reads as migrations were pending, and two more, and
+     * fails closed without migrating.
+     */
+    @Test
+    void preMigrationFailsClosedWhenTheHistoryChangesDuringEveryCatalogRead() throws IOException {
+        atV1OwnDatabase();
+        Flyway release = on(MAIN, FIXTURES + "harmless").load();
+        DataSource direct = release.getConfiguration().getDataSource();
+        AtomicInteger concurrentCommits = new AtomicInteger();
+        DataSource racing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        AdminSql.execute(database, "INSERT INTO flyway_schema_history (installed_rank, version,"
+                                + " description, type, script, checksum, installed_by, execution_time, success)"
+                                + " SELECT max(installed_rank) + 1, NULL, 'other instance ' || max(installed_rank), 'SQL',"
+                                + " 'R__other_instance_' || max(installed_rank) || '.sql', 1, 'other', 1, true"
+                                + " FROM flyway_schema_history");
+                        concurrentCommits.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(direct, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        GateReport report = pipeline(release, racing).run();
+
+        assertEquals(GateStatus.FAILED, report.status(), report.findings().toString());
+        Finding failure = report.findings().stream().filter(f -> f.code() == FindingCode.GATE_INTERNAL_ERROR)
+                .findFirst().orElseThrow(() -> new AssertionError(report.findings().toString()));
+        assertEquals("flyway_schema_history", failure.object(), failure.toString());
+        assertTrue(failure.message().contains("another instance is migrating this database"), failure.message());
+        assertEquals(1 + 2 + 1, concurrentCommits.get(), "one read, then as many re-reads as pending migrations (1)"
+                + " and two more");
+        assertEquals(DatabaseFacts.shippedVersions(), AdminSql.appliedVersions(database).stream()
+                .filter(Objects::nonNull).collect(Collectors.toSet()), "V100 was not applied");
+    }
+
+    /** The start-up pipeline for {@code release}, its catalog read through {@code catalog}. */
+    private GatePipeline pipeline(Flyway release, DataSource catalog) {
+        FlywayHistoryReader history = new FlywayHistoryReader(database, release);
+        JdbcCatalogInspector inspector = new JdbcCatalogInspector(database, catalog, history);
+        return new GatePipeline(new GateState(Clock.systemUTC()), config, expectations, release, inspector, history,
+                checks, new SchemaValidator(expectations, inspector, checks), null, Clock.systemUTC());
     }
 
     @Test
