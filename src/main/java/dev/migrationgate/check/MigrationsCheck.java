@@ -38,10 +38,10 @@ import java.util.regex.Pattern;
  * {@code CHECKSUM_MISMATCH} adds information; the others restate the states above. The object of each
  * finding is {@code V<version> <script>} ({@code R <script>} for a repeatable migration).
  * <p>
- * A repeatable migration a newer release changed or added after this build's migrations ran
- * ({@link MigrationHistory#newerReleaseRepeatables}) is {@code MIGRATION_FUTURE} too, like a newer
- * versioned migration, instead of pending ({@code OUTDATED}) or missing: during a rollout the old pods stay
- * ready.
+ * A repeatable migration a newer release changed or added ({@link MigrationHistory#newerReleaseRepeatables})
+ * is {@code MIGRATION_FUTURE} too, like a newer versioned migration, instead of pending ({@code OUTDATED})
+ * or missing, so the old pods stay ready during a rollout; a failed application of it is still
+ * {@code MIGRATION_FAILED}.
  */
 public final class MigrationsCheck implements Check {
 
@@ -59,7 +59,9 @@ public final class MigrationsCheck implements Check {
         Set<String> reported = new HashSet<>();
         for (Migration migration : history.migrations()) {
             if (migration.repeatable() && newerRepeatables.contains(migration.script())) {
-                if ((migration.state().equals("OUTDATED") || migration.state().equals("MISSING_SUCCESS"))
+                if (failed(migration.state())) {
+                    findings.add(failed(migration));
+                } else if ((migration.state().equals("OUTDATED") || migration.state().equals("MISSING_SUCCESS"))
                         && reported.add(migration.script())) {
                     findings.add(newerRepeatable(migration));
                 }
@@ -101,25 +103,34 @@ public final class MigrationsCheck implements Check {
             default -> {
             }
         }
-        if (state.equals("FAILED") || state.endsWith("_FAILED")) {
-            findings.add(Finding.of(FindingCode.MIGRATION_FAILED, object, "success", state.toLowerCase(Locale.ROOT),
-                    object + " failed and is recorded as failed in Flyway's history: Flyway migrates no further until"
-                            + " it is repaired. Remove whatever it half-applied (PostgreSQL rolls back transactional"
-                            + " DDL by itself), fix the script, then run flyway repair and migrate again.", null));
+        if (failed(state)) {
+            findings.add(failed(migration));
         }
         return findings;
+    }
+
+    private static boolean failed(String state) {
+        return state.equals("FAILED") || state.endsWith("_FAILED");
+    }
+
+    /** A migration recorded as failed: Flyway migrates no further until it is repaired. */
+    private static Finding failed(Migration migration) {
+        String object = object(migration.version(), migration.script());
+        return Finding.of(FindingCode.MIGRATION_FAILED, object, "success", migration.state().toLowerCase(Locale.ROOT),
+                object + " failed and is recorded as failed in Flyway's history: Flyway migrates no further until it"
+                        + " is repaired. Remove whatever it half-applied (PostgreSQL rolls back transactional DDL by"
+                        + " itself), fix the script, then run flyway repair and migrate again.", null);
     }
 
     /** A repeatable migration a newer release changed or added ({@link MigrationHistory#newerReleaseRepeatables}). */
     private static Finding newerRepeatable(Migration migration) {
         String object = object(migration.version(), migration.script());
         boolean changed = migration.state().equals("OUTDATED");
-        return Finding.of(FindingCode.MIGRATION_FUTURE, object, changed ? "this build's content, as applied before"
+        return Finding.of(FindingCode.MIGRATION_FUTURE, object, changed ? "this build's content"
                 : "no such script in this build", changed ? "changed by a newer release" : "added by a newer release",
-                object + " was last applied by a newer release than this build (its content " + (changed
-                        ? "differs from this build's, which was applied before it" : "is not in this build") + "):"
-                        + " the gate does not apply this build's version over it. Deploy the newer release, or check"
-                        + " that this one tolerates what it created.", null);
+                object + " was last applied by a newer release than this build (after a versioned migration newer"
+                        + " than this build's): the gate does not apply this build's version over it. Deploy the"
+                        + " newer release, or check that this one tolerates what it created.", null);
     }
 
     private static Finding checksumMismatch(ValidationError error) {

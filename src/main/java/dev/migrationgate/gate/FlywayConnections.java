@@ -11,8 +11,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.postgresql.PGConnection;
 
 /**
@@ -40,10 +42,26 @@ public class FlywayConnections implements FlywayConfigurationCustomizer {
     @Override
     public void customize(org.flywaydb.core.api.configuration.FluentConfiguration configuration) {
         configuration.lockRetryCount((int) Math.max(1, config.lockTimeout().toSeconds()));
+        configuration.ignoreMigrationPatterns(withNewerRelease(configuration.getIgnoreMigrationPatterns()));
         DataSource target = configuration.getDataSource();
         if (target != null && !(target instanceof Unbounded)) {
             configuration.dataSource(new Unbounded(target));
         }
+    }
+
+    /**
+     * {@code configured} and what a newer release leaves in the history, which the gate's policy calls
+     * compatible (the database is ahead) and Flyway's validation before {@code migrate} must therefore let
+     * pass: its versioned migrations ({@code *:future}; Quarkus configures no pattern, which would refuse
+     * them) and its repeatable migrations without a local script ({@code repeatable:missing}; one this build
+     * deleted blocks at pre-migration, before migrate runs). Without them an old pod restarting during a
+     * rollout fails its gate.
+     */
+    static ValidatePattern[] withNewerRelease(ValidatePattern[] configured) {
+        ValidatePattern[] patterns = Arrays.copyOf(configured, configured.length + 2);
+        patterns[configured.length] = ValidatePattern.fromPattern("*:future");
+        patterns[configured.length + 1] = ValidatePattern.fromPattern("repeatable:missing");
+        return patterns;
     }
 
     /** A datasource whose connections carry the gate's session settings while Flyway or the gate holds them. */

@@ -282,10 +282,10 @@ public class GatePipeline {
 
     /**
      * Flyway migrate, each migration verified before commit ({@link MigrationVerifier}, which also refuses
-     * migrations that cannot be verified, and a run that would re-apply a repeatable migration a newer release
-     * applied last, before any of the release runs). A lock wait past {@code gate.lock-timeout} (Flyway's
-     * lockRetryCount) names the holder. Not run when pre-migration found nothing pending but such repeatable
-     * migrations (an old pod restarting during a rollout): Flyway would apply them.
+     * migrations that cannot be verified before any of the release runs, and leaves a repeatable migration a
+     * newer release applied last as it is). A lock wait past {@code gate.lock-timeout} (Flyway's
+     * lockRetryCount) names the holder. Not run when all it would apply are repeatable migrations a newer
+     * release applied last (an old pod restarting during a rollout).
      */
     private List<Finding> migrate() throws SQLException {
         if (history.lastRead().filter(FlywayHistoryReader.Read::onlyNewerReleaseRepeatablesPending).isPresent()) {

@@ -115,36 +115,11 @@ public final class MigrationVerifier implements Callback {
     }
 
     /**
-     * Reads what this run applies, once, before its first migration runs (a run with nothing to apply never
-     * pays for it), on the run's own migration connection (a second connection from the pool while the run
-     * holds its own could wait forever on a small pool), under Flyway's lock: the last migration of the
-     * release, and whether any cannot be verified; those refuse the whole run before any of the release
-     * runs, unless allowed. Flyway's {@code info()} commits on the connection it is given, so inside the
-     * migration's transaction it only gets a view that cannot end it: committing there would release Flyway's
-     * transactional advisory lock before the migration runs.
+     * What this run applies, once, before its first migration runs (a run with nothing to apply never pays
+     * for it): the last migration of the release, and whether any cannot be verified; those refuse the whole
+     * run before any of the release runs, unless allowed.
      */
-    private void plan(Run run, Context context) {
-        Configuration configuration = context.getConfiguration();
-        Connection connection = context.getConnection();
-        MigrationInfo[] all;
-        try {
-            DataSource held = connection.getAutoCommit() ? HeldConnection.borrowed(connection)
-                    : HeldConnection.transactionHeld(connection);
-            all = Flyway.configure(configuration.getClassLoader()).configuration(configuration).dataSource(held).load()
-                    .info().all();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Holding the migration connection's transaction for Flyway's info() failed",
-                    e);
-        }
-        Set<String> newer = new MigrationHistory(Arrays.stream(all).map(MigrationHistory.Migration::of).toList(),
-                List.of()).newerReleaseRepeatables();
-        List<Finding> overwriting = Arrays.stream(all)
-                .filter(m -> m.getState() == MigrationState.PENDING && m.getVersion() == null
-                        && newer.contains(m.getScript()))
-                .map(MigrationVerifier::overwritesNewer).toList();
-        if (!overwriting.isEmpty()) {
-            throw new MigrationRefusedException(overwriting);
-        }
+    private void plan(Run run, MigrationInfo[] all) {
         MigrationInfo[] toApply = Arrays.stream(all).filter(MigrationVerifier::toApply).toArray(MigrationInfo[]::new);
         List<Finding> unverifiable = Arrays.stream(toApply).filter(m -> !declaredTransactional(m))
                 .map(MigrationVerifier::unverified).toList();
@@ -155,11 +130,50 @@ public final class MigrationVerifier implements Callback {
         run.planned = true;
     }
 
+    /**
+     * Flyway's {@code info()} now, on the run's own migration connection (a second connection from the pool
+     * while the run holds its own could wait forever on a small pool), under Flyway's lock. It commits on the
+     * connection it is given, so inside the migration's transaction it only gets a view that cannot end it:
+     * committing there would release Flyway's transactional advisory lock before the migration runs.
+     */
+    private static MigrationInfo[] info(Context context) {
+        Configuration configuration = context.getConfiguration();
+        Connection connection = context.getConnection();
+        try {
+            DataSource held = connection.getAutoCommit() ? HeldConnection.borrowed(connection)
+                    : HeldConnection.transactionHeld(connection);
+            return Flyway.configure(configuration.getClassLoader()).configuration(configuration).dataSource(held)
+                    .load().info().all();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Holding the migration connection's transaction for Flyway's info() failed",
+                    e);
+        }
+    }
+
+    /**
+     * Refuses, before it runs, a repeatable migration a newer release applied last
+     * ({@link MigrationHistory#newerReleaseRepeatables}, judged on the history as it is under Flyway's lock,
+     * which Flyway takes again for each migration): its older content would break that release. The refusal
+     * is a warning; what the run applied before it stays.
+     */
+    private static void refuseOverwritingANewerRelease(MigrationInfo migration, MigrationInfo[] all) {
+        Set<String> newer = new MigrationHistory(Arrays.stream(all).map(MigrationHistory.Migration::of).toList(),
+                List.of()).newerReleaseRepeatables();
+        if (newer.contains(migration.getScript())) {
+            throw new MigrationRefusedException(List.of(leftToANewerRelease(migration)));
+        }
+    }
+
     private void beforeEach(Context context) {
         MigrationInfo migration = context.getMigrationInfo();
         Run run = runs.get();
+        boolean repeatable = migration.getVersion() == null;
+        MigrationInfo[] all = !run.planned || repeatable ? info(context) : null;
         if (!run.planned) {
-            plan(run, context);
+            plan(run, all);
+        }
+        if (repeatable) {
+            refuseOverwritingANewerRelease(migration, all);
         }
         if (!inTransaction(context)) {
             if (!allowUnverified) {
@@ -281,13 +295,12 @@ public final class MigrationVerifier implements Callback {
                         + " and leave it to post-migration validation.", null).at(Stage.PRE_MIGRATION);
     }
 
-    private static Finding overwritesNewer(MigrationInfo migration) {
+    private static Finding leftToANewerRelease(MigrationInfo migration) {
         String object = object(migration);
-        return Finding.of(FindingCode.MIGRATION_REJECTED, object, "this build's content applied last",
-                "applied last by a newer release", object + " was last applied by a newer release; migrating would"
-                        + " apply this build's older content over it and break that release, so nothing of this"
-                        + " release was applied. Deploy the newer release; POST /q/gate/recheck once no migration of"
-                        + " this build but such repeatable ones is pending.", null).at(Stage.PRE_MIGRATION);
+        return Finding.of(FindingCode.MIGRATION_FUTURE, object, "this build's content",
+                "changed by a newer release", object + " was last applied by a newer release, after a versioned"
+                        + " migration newer than this build's: this build did not apply its older content over it."
+                        + " Migrating stopped there; everything before it is applied.", null).at(Stage.PRE_MIGRATION);
     }
 
     private static List<Finding> rejection(MigrationInfo migration, List<Finding> introduced, boolean group) {

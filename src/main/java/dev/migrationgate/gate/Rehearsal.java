@@ -1,5 +1,6 @@
 package dev.migrationgate.gate;
 
+import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.SchemaChecks;
 import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.inspect.FlywayHistoryReader;
@@ -94,8 +95,11 @@ final class Rehearsal {
                 rehearsing.migrate();
             } catch (FlywayException e) {
                 LOG.errorf("Rehearsed migrate failed: %s", Redaction.redact(e.getMessage()));
-                findings.addAll(MigrateFailures.findings(e, rehearsing));
-                return findings;
+                List<Finding> failure = MigrateFailures.findings(e, rehearsing);
+                findings.addAll(failure);
+                if (!BlockingPolicy.standard().blocking(failure).isEmpty()) {
+                    return findings;
+                }
             }
         }
         JdbcCatalogInspector after = new JdbcCatalogInspector(database, held, history);

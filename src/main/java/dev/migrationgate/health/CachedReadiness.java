@@ -37,18 +37,25 @@ import org.jboss.logging.Logger;
  * re-validation is in flight (the TTL passed); readiness is DOWN (SmallRye logs it and may format problem
  * details); or readiness has a check that is not the gate's, whose state is not the gate's to cache (then
  * for the life of the process). The route is only bound where SmallRye Health serves readiness by default.
+ * Kept answers skip what the management interface would add after order -1 (its compression, filters of
+ * order 0 and above); HEAD probes always go to SmallRye Health.
  */
 @ApplicationScoped
 public class CachedReadiness {
 
     /** Where SmallRye Health serves readiness with the management interface's and its own default paths. */
     static final String PATH = "/q/health/ready";
-    /** The path settings {@link #PATH} depends on, with their defaults. */
-    private static final Map<String, String> DEFAULT_PATHS = Map.of("quarkus.management.root-path", "/q",
-            "quarkus.smallrye-health.root-path", "health", "quarkus.smallrye-health.readiness-path", "ready");
+    /**
+     * The settings that put SmallRye Health's readiness at {@link #PATH} on the management interface, with
+     * their defaults.
+     */
+    private static final Map<String, String> DEFAULT_SETTINGS = Map.of("quarkus.management.root-path", "/q",
+            "quarkus.smallrye-health.root-path", "health", "quarkus.smallrye-health.readiness-path", "ready",
+            "quarkus.smallrye-health.management.enabled", "true");
     /**
      * Before SmallRye Health's routes, which the management interface adds in order from 0 before this
-     * class sees it, and after the interface's own handlers (body, headers, CORS: {@code Integer.MIN_VALUE}).
+     * class sees it; after the interface's own handlers (body, headers, CORS: {@code Integer.MIN_VALUE}) and
+     * its authentication (-200) and permission (-100) filters when {@code quarkus.management.auth} is on.
      */
     private static final int ORDER = -1;
     private static final Set<String> GATE_CHECKS = Arrays.stream(Concern.values()).map(Concern::healthCheckName)
@@ -77,11 +84,11 @@ public class CachedReadiness {
     }
 
     void routes(@Observes ManagementInterface management) {
-        for (Map.Entry<String, String> setting : DEFAULT_PATHS.entrySet()) {
+        for (Map.Entry<String, String> setting : DEFAULT_SETTINGS.entrySet()) {
             String value = config.getOptionalValue(setting.getKey(), String.class).orElse(setting.getValue());
             if (!value.equals(setting.getValue())) {
-                LOG.infof("Readiness answers are not cached: %s=%s moves readiness away from %s", setting.getKey(),
-                        value, PATH);
+                LOG.infof("Readiness answers are not cached: %s=%s moves SmallRye Health's readiness away from %s on"
+                        + " the management interface", setting.getKey(), value, PATH);
                 return;
             }
         }

@@ -207,8 +207,8 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
         }
 
         /**
-         * Whether something is pending and all of it is repeatable migrations a newer release applied last: an
-         * old pod restarting during a rollout, which must not migrate at all.
+         * Whether all Flyway would apply are repeatable migrations a newer release applied last (an old pod
+         * restarting during a rollout): migrate must not run, it would put this build's older content back.
          */
         public boolean onlyNewerReleaseRepeatablesPending() {
             return !pending.isEmpty() && ownPending().isEmpty();

@@ -1,11 +1,9 @@
 package dev.migrationgate.inspect;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
@@ -30,48 +28,27 @@ public record MigrationHistory(List<Migration> migrations, List<ValidationError>
     /**
      * The scripts of the repeatable migrations a newer release than this build applied last, which this
      * build must neither report as pending or missing nor apply again (that would put its older content
-     * back under the newer release's pods during a rollout):
-     * <ul>
-     * <li>changed by a newer release: the latest applied content ({@code OUTDATED}) differs from this
-     * build's script, and this build's content was applied before it (so it is not waiting to be applied:
-     * that is a pending change of this build);</li>
-     * <li>added by a newer release: applied and without a local script ({@code MISSING_SUCCESS}), after
-     * every history row this build recognises as its own (a versioned migration it resolves, or a
-     * repeatable with the content of its script), so it is not a script this build deleted.</li>
-     * </ul>
-     * Flyway keeps no record of which release applied a row; this is what its order and checksums prove.
+     * back under the newer release's pods during a rollout). Flyway records no release per row, and a
+     * repeatable's checksum alone cannot tell an older build from a newer one that reverted it, so the
+     * evidence is a versioned migration newer than every script of this build ({@code FUTURE_SUCCESS}): a
+     * repeatable whose latest application differs from this build's script ({@code OUTDATED}) or has no
+     * script here ({@code MISSING_SUCCESS}) and ranks after the first such migration was applied by a release
+     * that knows it. A release that changes repeatable migrations without adding a versioned one leaves no
+     * such evidence: its repeatables stay pending or missing for older builds.
      */
     public Set<String> newerReleaseRepeatables() {
-        Map<String, Integer> localChecksums = new HashMap<>();
-        for (Migration migration : migrations) {
-            if (migration.repeatable() && (!migration.applied() || "SUCCESS".equals(migration.state()))) {
-                localChecksums.put(migration.script(), migration.checksum());
-            }
+        OptionalInt firstNewer = migrations.stream()
+                .filter(m -> !m.repeatable() && m.applied() && m.installedRank() != null
+                        && m.state().equals("FUTURE_SUCCESS"))
+                .mapToInt(Migration::installedRank).min();
+        if (firstNewer.isEmpty()) {
+            return Set.of();
         }
-        int newestOwn = 0;
-        for (Migration migration : migrations) {
-            boolean own = migration.repeatable()
-                    ? Objects.equals(localChecksums.get(migration.script()), migration.checksum())
-                    : "SUCCESS".equals(migration.state());
-            if (own && migration.applied() && migration.installedRank() != null) {
-                newestOwn = Math.max(newestOwn, migration.installedRank());
-            }
-        }
-        Set<String> newer = new HashSet<>();
-        for (Migration migration : migrations) {
-            if (!migration.repeatable() || migration.installedRank() == null) {
-                continue;
-            }
-            boolean changed = "OUTDATED".equals(migration.state()) && migrations.stream().anyMatch(earlier ->
-                    earlier.repeatable() && earlier.applied() && earlier.script().equals(migration.script())
-                            && earlier.installedRank() != null && earlier.installedRank() < migration.installedRank()
-                            && Objects.equals(earlier.checksum(), localChecksums.get(migration.script())));
-            boolean added = "MISSING_SUCCESS".equals(migration.state()) && migration.installedRank() > newestOwn;
-            if (changed || added) {
-                newer.add(migration.script());
-            }
-        }
-        return Set.copyOf(newer);
+        return migrations.stream()
+                .filter(m -> m.repeatable() && m.installedRank() != null && m.installedRank() > firstNewer.getAsInt()
+                        && (m.state().equals("OUTDATED") || m.state().equals("MISSING_SUCCESS")))
+                .map(Migration::script)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

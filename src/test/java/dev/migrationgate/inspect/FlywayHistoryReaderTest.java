@@ -3,7 +3,6 @@ package dev.migrationgate.inspect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -206,8 +205,9 @@ class FlywayHistoryReaderTest {
     }
 
     /**
-     * The history a rollout leaves: {@code views-v0} had a repeatable migration release 1 deleted; release 2
-     * ({@code views-v2}, {@code future}) changed release 1's repeatable, added one and a versioned migration.
+     * The history a rollout leaves: {@code views-v0} had a repeatable migration release 1 ({@code views-v1})
+     * deleted; release 2 ({@code views-v2} and {@code future}) changed release 1's repeatable, added one, and
+     * added the versioned V3 that tells older builds a newer release ran.
      */
     private void releaseTwoMigratedAfterReleaseOne() {
         db.flyway("main", "views-v0").migrate();
@@ -226,12 +226,26 @@ class FlywayHistoryReaderTest {
         assertEquals(List.of("MIGRATION_FUTURE"), codes.get("R R__gadget_ids.sql"), codes.toString());
         assertEquals(List.of("MIGRATION_FUTURE"), codes.get("V3 V3__create_gizmos.sql"), codes.toString());
         assertEquals(List.of("MIGRATION_MISSING"), codes.get("R R__sprocket_ids.sql"),
-                "a repeatable this release deleted stays missing: " + codes);
+                "a repeatable applied before the newer release stays missing: " + codes);
         FlywayHistoryReader.Read read = releaseOne.lastRead().orElseThrow();
         assertEquals(List.of("R__widget_ids.sql"), read.pending().stream().map(MigrationInfo::getScript).toList(),
                 "Flyway would apply release 1's older content again");
         assertEquals(List.of(), read.ownPending());
         assertTrue(read.onlyNewerReleaseRepeatablesPending());
+    }
+
+    @Test
+    void withoutANewerVersionedMigrationAChangedOrAddedRepeatableIsPendingOrMissingForAnOldRelease() {
+        db.flyway("main", "views-v1").migrate();
+        db.flywayConfiguration("main", "views-v2").validateOnMigrate(false).load().migrate();
+        FlywayHistoryReader releaseOne = new FlywayHistoryReader(db.name, db.flyway("main", "views-v1"));
+
+        Map<String, List<String>> codes = codesByObject(releaseOne.read());
+
+        assertEquals(List.of("MIGRATION_PENDING", "MIGRATION_PENDING"), codes.get("R R__widget_ids.sql"),
+                "nothing tells a newer release from this build's own change: " + codes);
+        assertEquals(List.of("MIGRATION_MISSING"), codes.get("R R__gadget_ids.sql"), codes.toString());
+        assertFalse(releaseOne.lastRead().orElseThrow().onlyNewerReleaseRepeatablesPending());
     }
 
     @Test
@@ -251,14 +265,27 @@ class FlywayHistoryReaderTest {
     }
 
     @Test
-    void aRepeatableAnOlderReleaseDeletedIsMissingForTheReleaseThatDeletedIt() {
-        db.flyway("main", "views-v0").migrate();
-        db.flywayConfiguration("main", "views-v1").validateOnMigrate(false).load().migrate();
+    void aReleaseRevertingARepeatableToEarlierContentAppliesIt() {
+        db.flyway("main", "views-v1").migrate();
+        db.flyway("main", "views-v2").migrate();
+        FlywayHistoryReader releaseThree = new FlywayHistoryReader(db.name,
+                db.flywayConfiguration("main", "views-v1", "future").ignoreMigrationPatterns("*:missing").load());
 
-        Map<String, List<String>> codes = codesByObject(history("main", "views-v1"));
+        Map<String, List<String>> codes = codesByObject(releaseThree.read());
+
+        assertEquals(List.of("MIGRATION_PENDING", "MIGRATION_PENDING"), codes.get("R R__widget_ids.sql"),
+                codes.toString());
+        assertEquals(List.of("V3__create_gizmos.sql", "R__widget_ids.sql"), releaseThree.lastRead().orElseThrow()
+                .ownPending().stream().map(MigrationInfo::getScript).toList(), codes.toString());
+    }
+
+    @Test
+    void aRepeatableThisReleaseDeletedIsMissing() {
+        db.flyway("main", "views-v0").migrate();
+
+        Map<String, List<String>> codes = codesByObject(history("main"));
 
         assertEquals(List.of("MIGRATION_MISSING"), codes.get("R R__sprocket_ids.sql"), codes.toString());
-        assertNull(codes.get("R R__widget_ids.sql"), codes.toString());
     }
 
     private static Map<String, List<String>> codesByObject(MigrationHistory history) {
