@@ -116,4 +116,26 @@ class MigrationsCheckTest {
         assertEquals(List.of(FindingCode.MIGRATION_FUTURE, FindingCode.MIGRATION_FAILED),
                 codes(run(migration("9", "FUTURE_FAILED", true))));
     }
+
+    @Test
+    void aNewerReleasesRepeatableIsFutureOnceAndItsFailedApplicationStillFails() {
+        Migration added = new Migration(null, "views", "R__views.sql", "MISSING_SUCCESS", 7, true, 3);
+        Migration failedLater = new Migration(null, "views", "R__views.sql", "MISSING_FAILED", 8, true, 4);
+
+        List<Finding> findings = run(migration("1", "SUCCESS", true), migration("2", "FUTURE_SUCCESS", true),
+                added, failedLater);
+
+        assertEquals(List.of(FindingCode.MIGRATION_FUTURE, FindingCode.MIGRATION_FUTURE, FindingCode.MIGRATION_FAILED),
+                codes(findings), findings.toString());
+        assertEquals("R R__views.sql", findings.get(1).object());
+        assertEquals("R R__views.sql", findings.get(2).object());
+    }
+
+    @Test
+    void aRepeatableWithoutANewerVersionedMigrationIsMissing() {
+        List<Finding> findings = run(migration("1", "SUCCESS", true),
+                new Migration(null, "views", "R__views.sql", "MISSING_SUCCESS", 7, true, 2));
+
+        assertEquals(List.of(FindingCode.MIGRATION_MISSING), codes(findings), findings.toString());
+    }
 }
