@@ -81,6 +81,14 @@ class FleetRolloutIT {
                 assertEquals(List.of("WARNING"), severities(aheadReport, code), code + " in " + aheadReport);
             }
 
+            try (AppProcess restarted = AppProcess.start(empty.name(), versionN)) {
+                AppProcess.Response ready = restarted.awaitManagement("/q/health/ready", r -> r.status() == 200
+                        || r.status() == 503 && Health.of(r).data("gate", "status").orElse("").equals("failed"),
+                        DEADLINE);
+                assertEquals(200, ready.status(), "a version N pod restarting after N+1 migrated passes its gate"
+                        + " (Flyway's validation before migrate must let N+1's migrations pass): " + ready.body());
+            }
+
             migrate(EXPAND, CONTRACT);
 
             AppProcess.Response down = n.awaitManagement("/q/health/ready", r -> r.status() == 503, DEADLINE);
