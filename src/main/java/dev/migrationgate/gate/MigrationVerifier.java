@@ -212,7 +212,7 @@ public final class MigrationVerifier implements Callback {
         Connection connection = context.getConnection();
         if (run.inspector == null || run.connection != connection) {
             run.connection = connection;
-            run.inspector = new JdbcCatalogInspector(catalog(connection), HeldConnection.borrowed(connection),
+            run.inspector = JdbcCatalogInspector.onOneSession(catalog(connection), HeldConnection.borrowed(connection),
                     MigrationHistoryReader.none());
         }
         return run.inspector.snapshot(expectations.get());
