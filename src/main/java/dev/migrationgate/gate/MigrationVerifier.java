@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,8 @@ public final class MigrationVerifier implements Callback {
         private Set<String> baseline;
         private Connection connection;
         private JdbcCatalogInspector inspector;
+        /** Whether each migration (by {@link #object}) runs in a transaction: Flyway parses its script to say. */
+        private final Map<String, Boolean> transactional = new HashMap<>();
     }
 
     /**
@@ -136,7 +139,7 @@ public final class MigrationVerifier implements Callback {
             throw new IllegalStateException("Holding the migration connection's transaction for Flyway's info() failed",
                     e);
         }
-        List<Finding> unverifiable = Arrays.stream(toApply).filter(m -> !declaredTransactional(m))
+        List<Finding> unverifiable = Arrays.stream(toApply).filter(m -> !declaredTransactional(run, m))
                 .map(MigrationVerifier::unverified).toList();
         if (!unverifiable.isEmpty() && !allowUnverified) {
             throw new MigrationRefusedException(unverifiable);
@@ -151,7 +154,7 @@ public final class MigrationVerifier implements Callback {
         if (!run.planned) {
             plan(run, context);
         }
-        if (!inTransaction(context)) {
+        if (!inTransaction(run, context)) {
             if (!allowUnverified) {
                 throw new MigrationRefusedException(List.of(unverified(migration)));
             }
@@ -165,10 +168,10 @@ public final class MigrationVerifier implements Callback {
 
     private void afterEach(Context context) {
         MigrationInfo migration = context.getMigrationInfo();
-        if (!inTransaction(context)) {
+        Run run = runs.get();
+        if (!inTransaction(run, context)) {
             return;
         }
-        Run run = runs.get();
         boolean last = object(migration).equals(run.lastOfRelease);
         if (context.getConfiguration().isGroup() && !last) {
             return;
@@ -237,9 +240,17 @@ public final class MigrationVerifier implements Callback {
         return !(migration instanceof MigrationInfoImpl impl) || impl.canExecuteInTransaction();
     }
 
-    private static boolean inTransaction(Context context) {
+    /**
+     * {@link #declaredTransactional(MigrationInfo)}, asked once per migration and run: Flyway answers by parsing
+     * the whole script again each time it is asked.
+     */
+    private static boolean declaredTransactional(Run run, MigrationInfo migration) {
+        return run.transactional.computeIfAbsent(object(migration), key -> declaredTransactional(migration));
+    }
+
+    private static boolean inTransaction(Run run, Context context) {
         try {
-            return declaredTransactional(context.getMigrationInfo()) && !context.getConnection().getAutoCommit();
+            return declaredTransactional(run, context.getMigrationInfo()) && !context.getConnection().getAutoCommit();
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the transaction state of the migration connection failed", e);
         }
