@@ -279,10 +279,18 @@ public class GatePipeline {
      * Flyway migrate, each migration verified before commit ({@link MigrationVerifier}, which also refuses
      * migrations that cannot be verified before any of the release runs, unless allowed). A lock wait past
      * {@code gate.lock-timeout} (Flyway's lockRetryCount) names the holder.
+     * <p>
+     * Applying and verifying migrations allocates far more than it keeps (Flyway's per-migration work and a
+     * catalog reading per migration: about 200 MB for 302 migrations, 25 MB live afterwards), and G1 grows the
+     * heap to keep up and does not give it back while the service idles. When migrations were applied the
+     * phase ends with one full collection, which returns that heap to the operating system before the service
+     * reports ready (302 migrations: resident memory 345 to 274 MB for a 48 ms pause).
      */
     private List<Finding> migrate() throws SQLException {
         try {
-            flyway.migrate();
+            if (flyway.migrate().migrationsExecuted > 0) {
+                System.gc();
+            }
             return List.of();
         } catch (FlywayException e) {
             if (DatabaseFault.of(e) == DatabaseFault.LOCK_TIMEOUT) {
