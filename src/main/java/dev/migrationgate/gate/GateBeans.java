@@ -81,4 +81,21 @@ public class GateBeans {
                         .subscribeAsCompletionStage(),
                 config.cacheTtl(), config.checkTimeout(), clock, completed::fire);
     }
+
+    /** Readiness's connection and first validation, started by the gate worker ({@link ReadinessWarmUp}). */
+    @Produces
+    @Singleton
+    ReadinessWarmUp readinessWarmUp(SingleConnection connection, RuntimeValidation runtime) {
+        return new ReadinessWarmUp() {
+            @Override
+            public void connect() {
+                connection.warmUp();
+            }
+
+            @Override
+            public void validate() {
+                runtime.current();
+            }
+        };
+    }
 }

@@ -286,6 +286,12 @@ public class GatePipeline {
      * newer release applied last as it is). A lock wait past {@code gate.lock-timeout} (Flyway's
      * lockRetryCount) names the holder. Not run when all it would apply are repeatable migrations a newer
      * release applied last (an old pod restarting during a rollout).
+     * <p>
+     * Applying and verifying migrations allocates far more than it keeps (Flyway's per-migration work and a
+     * catalog reading per migration: about 200 MB for 302 migrations, 25 MB live afterwards), and G1 grows the
+     * heap to keep up and does not give it back while the service idles. When migrations were applied the
+     * phase ends with one full collection, which returns that heap to the operating system before the service
+     * reports ready (302 migrations: resident memory 345 to 274 MB for a 48 ms pause).
      */
     private List<Finding> migrate() throws SQLException {
         if (history.lastRead().filter(FlywayHistoryReader.Read::onlyNewerReleaseRepeatablesPending).isPresent()) {
@@ -294,7 +300,9 @@ public class GatePipeline {
             return List.of();
         }
         try {
-            flyway.migrate();
+            if (flyway.migrate().migrationsExecuted > 0) {
+                System.gc();
+            }
             return List.of();
         } catch (FlywayException e) {
             if (DatabaseFault.of(e) == DatabaseFault.LOCK_TIMEOUT) {

@@ -24,6 +24,9 @@ import org.jboss.logging.Logger;
  * the process exits non-zero. A run that ends on DATABASE_LOCK_TIMEOUT is run again after a back-off
  * (doubling up to {@link #LONGEST_LOCK_BACKOFF}): a lock held by another replica is a wait, not a verdict.
  * At most one pipeline runs at a time: the worker owns the right to run until its very last statement.
+ * While it works, readiness's own connection is opened, and once it passed readiness's first live
+ * re-validation is started ({@link ReadinessWarmUp}), so the first probe after the gate passed answers
+ * without loading the reactive client and connecting first.
  */
 @ApplicationScoped
 public class GateWorker {
@@ -37,11 +40,13 @@ public class GateWorker {
     private final GateConfig config;
     private final boolean runOnce;
     private final ObjectMapper json;
+    private final ReadinessWarmUp readiness;
     private final AtomicReference<Thread> owner = new AtomicReference<>();
 
     GateWorker(GatePipeline pipeline, GateState state, GateConfig config, ObjectMapper json,
-            @ConfigProperty(name = GateMain.RUN_ONCE, defaultValue = "false") boolean runOnce) {
+            ReadinessWarmUp readiness, @ConfigProperty(name = GateMain.RUN_ONCE, defaultValue = "false") boolean runOnce) {
         this.json = json;
+        this.readiness = readiness;
         this.pipeline = pipeline;
         this.state = state;
         this.config = config;
@@ -84,6 +89,7 @@ public class GateWorker {
         }
         worker.setDaemon(true);
         state.workerStarted();
+        readiness.connect();
         worker.start();
         return true;
     }
@@ -91,6 +97,9 @@ public class GateWorker {
     private void work() {
         try {
             GateReport report = runUntilNotLocked();
+            if (report.passed()) {
+                readiness.validate();
+            }
             if (!report.passed() && config.onFailure() == GateConfig.OnFailure.EXIT) {
                 LOG.error("gate.on-failure=exit: exiting with status 1");
                 Quarkus.asyncExit(1);

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,8 @@ public final class MigrationVerifier implements Callback {
         private Set<String> baseline;
         private Connection connection;
         private JdbcCatalogInspector inspector;
+        /** Whether each migration (by {@link #object}) runs in a transaction: Flyway parses its script to say. */
+        private final Map<String, Boolean> transactional = new HashMap<>();
     }
 
     /**
@@ -121,7 +124,7 @@ public final class MigrationVerifier implements Callback {
      */
     private void plan(Run run, MigrationInfo[] all) {
         MigrationInfo[] toApply = Arrays.stream(all).filter(MigrationVerifier::toApply).toArray(MigrationInfo[]::new);
-        List<Finding> unverifiable = Arrays.stream(toApply).filter(m -> !declaredTransactional(m))
+        List<Finding> unverifiable = Arrays.stream(toApply).filter(m -> !declaredTransactional(run, m))
                 .map(MigrationVerifier::unverified).toList();
         if (!unverifiable.isEmpty() && !allowUnverified) {
             throw new MigrationRefusedException(unverifiable);
@@ -175,7 +178,7 @@ public final class MigrationVerifier implements Callback {
         if (repeatable) {
             refuseOverwritingANewerRelease(migration, all);
         }
-        if (!inTransaction(context)) {
+        if (!inTransaction(run, context)) {
             if (!allowUnverified) {
                 throw new MigrationRefusedException(List.of(unverified(migration)));
             }
@@ -189,10 +192,10 @@ public final class MigrationVerifier implements Callback {
 
     private void afterEach(Context context) {
         MigrationInfo migration = context.getMigrationInfo();
-        if (!inTransaction(context)) {
+        Run run = runs.get();
+        if (!inTransaction(run, context)) {
             return;
         }
-        Run run = runs.get();
         boolean last = object(migration).equals(run.lastOfRelease);
         if (context.getConfiguration().isGroup() && !last) {
             return;
@@ -236,7 +239,7 @@ public final class MigrationVerifier implements Callback {
         Connection connection = context.getConnection();
         if (run.inspector == null || run.connection != connection) {
             run.connection = connection;
-            run.inspector = new JdbcCatalogInspector(catalog(connection), HeldConnection.borrowed(connection),
+            run.inspector = JdbcCatalogInspector.onOneSession(catalog(connection), HeldConnection.borrowed(connection),
                     MigrationHistoryReader.none());
         }
         return run.inspector.snapshot(expectations.get());
@@ -261,9 +264,17 @@ public final class MigrationVerifier implements Callback {
         return !(migration instanceof MigrationInfoImpl impl) || impl.canExecuteInTransaction();
     }
 
-    private static boolean inTransaction(Context context) {
+    /**
+     * {@link #declaredTransactional(MigrationInfo)}, asked once per migration and run: Flyway answers by parsing
+     * the whole script again each time it is asked.
+     */
+    private static boolean declaredTransactional(Run run, MigrationInfo migration) {
+        return run.transactional.computeIfAbsent(object(migration), key -> declaredTransactional(migration));
+    }
+
+    private static boolean inTransaction(Run run, Context context) {
         try {
-            return declaredTransactional(context.getMigrationInfo()) && !context.getConnection().getAutoCommit();
+            return declaredTransactional(run, context.getMigrationInfo()) && !context.getConnection().getAutoCommit();
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the transaction state of the migration connection failed", e);
         }

@@ -78,6 +78,9 @@ enum CatalogQuery {
      * {@code ARRAY[...]} of as many constants as there are tables.
      */
     private static String literal(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
         if (value instanceof String[] texts) {
             StringBuilder array = new StringBuilder("{");
             for (String text : texts) {

@@ -3,6 +3,7 @@ package dev.migrationgate.inspect;
 import dev.migrationgate.expect.ExtensionRequirement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class CatalogRead {
     private final Optional<List<ExtensionRequirement>> requirements;
     private final AvailableExtensions available;
     private final Optional<String> historyTable;
+    private final List<Object> sessionDefaults;
     private final CatalogAssembler assembler = new CatalogAssembler();
     private final List<CatalogQuery> first = new ArrayList<>();
     private int queries;
@@ -39,7 +41,17 @@ final class CatalogRead {
      */
     CatalogRead(Collection<String> tables, Optional<List<ExtensionRequirement>> requirements,
             AvailableExtensions available, Optional<String> historyTable) {
+        this(tables, requirements, available, historyTable, Optional.empty());
+    }
+
+    /**
+     * @param defaultTimeZone the session's default TimeZone as an earlier inspection on the same session read
+     *     it; empty to read it
+     */
+    CatalogRead(Collection<String> tables, Optional<List<ExtensionRequirement>> requirements,
+            AvailableExtensions available, Optional<String> historyTable, Optional<String> defaultTimeZone) {
         this.columnParameters = CatalogQuery.COLUMNS.parameters(tables);
+        this.sessionDefaults = Collections.singletonList(defaultTimeZone.orElse(null));
         this.requirements = requirements;
         this.available = available;
         this.historyTable = historyTable;
@@ -120,6 +132,10 @@ final class CatalogRead {
     }
 
     private List<Object> parameters(CatalogQuery query) {
-        return query == CatalogQuery.COLUMNS ? columnParameters : List.of();
+        return switch (query) {
+            case COLUMNS -> columnParameters;
+            case INSTALLED_EXTENSIONS -> sessionDefaults;
+            default -> List.of();
+        };
     }
 }

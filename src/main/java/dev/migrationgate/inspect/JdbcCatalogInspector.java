@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class JdbcCatalogInspector {
     private final DataSource dataSource;
     private final MigrationHistoryReader history;
     private final AvailableExtensions available = new AvailableExtensions();
+    private final boolean oneSession;
+    private volatile String defaultTimeZone;
 
     /**
      * @param database the database's name, for error messages
@@ -32,9 +35,25 @@ public final class JdbcCatalogInspector {
      * @param history where the migration history comes from ({@link MigrationHistoryReader#none()} for none)
      */
     public JdbcCatalogInspector(String database, DataSource dataSource, MigrationHistoryReader history) {
+        this(database, dataSource, history, false);
+    }
+
+    private JdbcCatalogInspector(String database, DataSource dataSource, MigrationHistoryReader history,
+            boolean oneSession) {
         this.database = database;
         this.dataSource = dataSource;
         this.history = history;
+        this.oneSession = oneSession;
+    }
+
+    /**
+     * An inspector whose {@code dataSource} always hands out the same session (one connection, as the
+     * migration verifier's): the session's default TimeZone, which does not change while the session runs
+     * (a reset value changes only for new sessions), is read by the first inspection and reused by the next.
+     */
+    public static JdbcCatalogInspector onOneSession(String database, DataSource dataSource,
+            MigrationHistoryReader history) {
+        return new JdbcCatalogInspector(database, dataSource, history, true);
     }
 
     /** The snapshot with the columns of {@code tables} (names as the application's session resolves them). */
@@ -49,7 +68,8 @@ public final class JdbcCatalogInspector {
 
     /** Like {@link #snapshot(Collection)}, with the number of catalog queries run and the time taken. */
     public InspectionResult inspect(Collection<String> tables) {
-        return inspect(new CatalogRead(tables, Optional.empty(), available, history.fingerprintTable()));
+        return inspect(new CatalogRead(tables, Optional.empty(), available, history.fingerprintTable(),
+                Optional.ofNullable(defaultTimeZone)));
     }
 
     /**
@@ -58,7 +78,7 @@ public final class JdbcCatalogInspector {
      */
     public InspectionResult inspect(Expectations expectations) {
         return inspect(new CatalogRead(expectations.tables(), Optional.of(expectations.extensions()), available,
-                history.fingerprintTable()));
+                history.fingerprintTable(), Optional.ofNullable(defaultTimeZone)));
     }
 
     private InspectionResult inspect(CatalogRead read) {
@@ -73,15 +93,20 @@ public final class JdbcCatalogInspector {
             throw new InspectionException("connecting to database " + database, e);
         }
         MigrationHistory migrations = read.fingerprint().map(history::read).orElseGet(history::read);
-        return new InspectionResult(read.snapshot(migrations), read.queries(),
-                Duration.ofNanos(System.nanoTime() - started));
+        CatalogSnapshot snapshot = read.snapshot(migrations);
+        if (oneSession) {
+            defaultTimeZone = snapshot.settings().defaultTimeZone();
+        }
+        return new InspectionResult(snapshot, read.queries(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private void run(Connection connection, CatalogRead read, List<CatalogQuery> batch) {
         try (PreparedStatement statement = connection.prepareStatement(read.jdbcSql(batch))) {
             List<Object> parameters = read.jdbcParameters(batch);
             for (int i = 0; i < parameters.size(); i++) {
-                if (parameters.get(i) instanceof String[] texts) {
+                if (parameters.get(i) == null) {
+                    statement.setNull(i + 1, Types.VARCHAR);
+                } else if (parameters.get(i) instanceof String[] texts) {
                     statement.setArray(i + 1, connection.createArrayOf("text", texts));
                 } else {
                     statement.setObject(i + 1, parameters.get(i));

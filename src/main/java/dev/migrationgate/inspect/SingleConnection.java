@@ -25,6 +25,8 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
     private final PgConnectOptions options;
     private PgConnection idle;
     private Use current;
+    private boolean warming;
+    private boolean closed;
 
     public SingleConnection(Vertx vertx, PgConnectOptions options) {
         this.vertx = vertx;
@@ -67,6 +69,39 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
         });
     }
 
+    /**
+     * Opens the connection ahead of the first batch, without waiting: start-up calls it while the gate works,
+     * so the first readiness validation after the gate passed neither loads the client nor connects. Does
+     * nothing while a connection is open or opening. A batch that starts before the warm-up's connection
+     * arrives does not wait for it: it opens its own, as without a warm-up, and the warm-up's is closed on
+     * arrival, so one connection is kept; a failed warm-up leaves the first batch to connect.
+     */
+    public void warmUp() {
+        synchronized (this) {
+            if (idle != null || current != null || warming || closed) {
+                return;
+            }
+            warming = true;
+        }
+        PgConnection.connect(vertx, options).subscribe().with(this::warmed, failure -> {
+            synchronized (this) {
+                warming = false;
+            }
+        });
+    }
+
+    private void warmed(PgConnection connection) {
+        synchronized (this) {
+            warming = false;
+            if (idle == null && current == null && !closed) {
+                idle = connection;
+                connection.closeHandler(() -> forget(connection));
+                return;
+            }
+        }
+        connection.closeAndForget();
+    }
+
     /** Whether a connection is open or opening now. */
     public synchronized boolean holdsConnection() {
         return idle != null || current != null;
@@ -74,6 +109,7 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (idle != null) {
             idle.closeAndForget();
             idle = null;

@@ -5,9 +5,13 @@
 --   default_version (NULL), superuser_required (true), trusted (false)
 -- Every row also carries the settings of the inspecting session, as in extensions.sql; should no
 -- extension exist, one row carries only those.
+-- Parameter $1: default_time_zone as an earlier reading on this same session found it, or NULL to read it
+-- here: pg_settings builds every setting of the server (about 1 ms), and a session's reset value does
+-- not change while it runs transactions (ALTER ROLE/DATABASE … SET apply to new sessions).
 WITH settings AS (
     SELECT pg_catalog.current_setting('TimeZone') AS session_time_zone,
-           (SELECT s.reset_val FROM pg_catalog.pg_settings s WHERE s.name = 'TimeZone') AS default_time_zone,
+           coalesce($1::text,
+                    (SELECT s.reset_val FROM pg_catalog.pg_settings s WHERE s.name = 'TimeZone')) AS default_time_zone,
            pg_catalog.current_schemas(true)::text[] AS search_path,
            current_user::text AS role_name,
            (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user) AS role_superuser

@@ -117,7 +117,7 @@ class GateWorkerRaceTest {
                     case "mode" -> GateConfig.Mode.MIGRATE;
                     default -> null;
                 });
-        return new GateWorker(pipeline, state, config, null, false);
+        return new GateWorker(pipeline, state, config, null, ReadinessWarmUp.NONE, false);
     }
 
     private static void await(CountDownLatch latch) {

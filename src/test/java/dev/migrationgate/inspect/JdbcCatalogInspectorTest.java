@@ -191,6 +191,24 @@ class JdbcCatalogInspectorTest {
     }
 
     @Test
+    void inspectorOnOneSessionKeepsTheDefaultTimeZoneOfItsFirstReadingAndReadsTheRestEachTime() {
+        db.execute("CREATE SCHEMA app");
+        String connectZone = db.single("SHOW TimeZone");
+        JdbcCatalogInspector inspector = JdbcCatalogInspector.onOneSession(db.name,
+                db.dataSource("SET TimeZone = 'Asia/Kolkata'", "SET search_path = app, public"),
+                MigrationHistoryReader.none());
+        SessionSettings expected = new SessionSettings("Asia/Kolkata", connectZone, List.of("pg_catalog", "app", "public"),
+                db.server.user(), true);
+
+        assertEquals(expected, inspector.snapshot(List.of()).settings(), "first reading");
+        assertEquals(expected, inspector.snapshot(List.of()).settings(), "from the first reading's default");
+        db.execute("CREATE TABLE app.later (id bigint)");
+        CatalogSnapshot later = inspector.snapshot(List.of("later"));
+        assertEquals(expected, later.settings());
+        assertEquals(1, later.columns().size(), "everything but the default TimeZone is read each time");
+    }
+
+    @Test
     void nonSuperuserRoleIsReportedAsSuch() {
         String role = db.createRole();
         CatalogSnapshot snapshot = new JdbcCatalogInspector(db.name, db.dataSourceAs(role),

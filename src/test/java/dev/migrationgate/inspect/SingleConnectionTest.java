@@ -65,6 +65,25 @@ class SingleConnectionTest {
     }
 
     @Test
+    void warmUpOpensTheConnectionTheFirstBatchUses() {
+        connection.warmUp();
+        Poll.until("the warm-up to connect", WAIT, connection::holdsConnection, held -> held);
+        connection.warmUp();
+
+        assertEquals(1, one());
+        assertEquals(1, proxy.accepted(), "the batch used the warm-up's connection, and a second warm-up did nothing");
+    }
+
+    @Test
+    void batchStartedWhileTheWarmUpConnectsNeitherWaitsForItNorFails() {
+        connection.warmUp();
+
+        assertEquals(1, one(), "a batch never fails on a warm-up that has not connected yet");
+        assertEquals(1, one());
+        assertTrue(proxy.accepted() <= 2, proxy.accepted() + " connections: the warm-up's and at most one more");
+    }
+
+    @Test
     void connectionTheServerEndedBetweenBatchesIsReplacedWithoutFailingTheNextBatch() {
         assertEquals(1, one());
 
