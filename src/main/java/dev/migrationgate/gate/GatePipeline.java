@@ -64,11 +64,12 @@ public class GatePipeline {
     private final SchemaValidator validator;
     private final MigrationWait migrationWait;
     private final ExtensionBootstrap bootstrap = new ExtensionBootstrap();
+    private final ReadinessWarmUp readiness;
     private final Clock clock;
 
     GatePipeline(GateState state, GateConfig config, Expectations expectations, Flyway flyway,
             JdbcCatalogInspector inspector, FlywayHistoryReader history, SchemaChecks checks,
-            SchemaValidator validator, MigrationWait migrationWait, Clock clock) {
+            SchemaValidator validator, MigrationWait migrationWait, ReadinessWarmUp readiness, Clock clock) {
         this.state = state;
         this.config = config;
         this.expectations = expectations;
@@ -78,6 +79,7 @@ public class GatePipeline {
         this.checks = checks;
         this.validator = validator;
         this.migrationWait = migrationWait;
+        this.readiness = readiness;
         this.clock = clock;
     }
 
@@ -139,8 +141,16 @@ public class GatePipeline {
         List<Finding> run() throws SQLException, InterruptedException;
     }
 
+    /**
+     * Runs one phase. Post-migration, the last one before the gate can pass, also opens readiness's connection
+     * in the background ({@link ReadinessWarmUp}): late enough that a connection idle since the worker started
+     * (minutes of migrations, or of waiting for them) cannot have been dropped by the network in between.
+     */
     private boolean phase(GatePhase phase, List<Finding> findings, Phase work) {
         state.enter(phase);
+        if (phase == GatePhase.POST_MIGRATION) {
+            readiness.connect();
+        }
         Instant start = clock.instant();
         List<Finding> produced;
         try {

@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
  * the process exits non-zero. A run that ends on DATABASE_LOCK_TIMEOUT is run again after a back-off
  * (doubling up to {@link #LONGEST_LOCK_BACKOFF}): a lock held by another replica is a wait, not a verdict.
  * At most one pipeline runs at a time: the worker owns the right to run until its very last statement.
- * While it works, readiness's own connection is opened, and once it passed readiness's first live
- * re-validation is started ({@link ReadinessWarmUp}), so the first probe after the gate passed answers
+ * Once the gate passed, readiness's first live re-validation is started ({@link ReadinessWarmUp}, whose
+ * connection the pipeline opened during post-migration), so the first probe after the gate passed answers
  * without loading the reactive client and connecting first.
  */
 @ApplicationScoped
@@ -89,7 +89,6 @@ public class GateWorker {
         }
         worker.setDaemon(true);
         state.workerStarted();
-        readiness.connect();
         worker.start();
         return true;
     }

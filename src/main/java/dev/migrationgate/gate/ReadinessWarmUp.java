@@ -1,7 +1,7 @@
 package dev.migrationgate.gate;
 
 /**
- * Readiness's share of start-up: its connection opened while the gate works, and its first live
+ * Readiness's share of start-up: its connection opened as post-migration starts, and its first live
  * re-validation started the moment the gate passed, so the first probe after it neither waits for the
  * reactive client to load and connect nor starts the validation itself. Neither waits or throws.
  */

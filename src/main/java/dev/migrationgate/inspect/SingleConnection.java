@@ -49,6 +49,10 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
             Use use;
             PgConnection open;
             synchronized (this) {
+                if (closed) {
+                    return Uni.createFrom().failure(new InspectionException("connecting to database "
+                            + options.getDatabase(), new IllegalStateException("readiness's connection is shut down")));
+                }
                 if (current != null) {
                     return Uni.createFrom().failure(new InspectionException("connecting to database "
                             + options.getDatabase(), new TimeoutException("the previous validation, abandoned,"
@@ -70,8 +74,8 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
     }
 
     /**
-     * Opens the connection ahead of the first batch, without waiting: start-up calls it while the gate works,
-     * so the first readiness validation after the gate passed neither loads the client nor connects. Does
+     * Opens the connection ahead of the first batch, without waiting: the gate calls it as post-migration
+     * starts, so the first readiness validation after the gate passed neither loads the client nor connects. Does
      * nothing while a connection is open or opening. A batch that starts before the warm-up's connection
      * arrives does not wait for it: it opens its own, as without a warm-up, and the warm-up's is closed on
      * arrival, so one connection is kept; a failed warm-up leaves the first batch to connect.

@@ -99,7 +99,8 @@ class GateWorkerRaceTest {
     }
 
     private GateWorker worker(GateState state, Supplier<GateReport> run) {
-        GatePipeline pipeline = new GatePipeline(state, null, null, null, null, null, null, null, null, Clock.systemUTC()) {
+        GatePipeline pipeline = new GatePipeline(state, null, null, null, null, null, null, null, null, null,
+                Clock.systemUTC()) {
             @Override
             public GateReport run() {
                 runs.incrementAndGet();

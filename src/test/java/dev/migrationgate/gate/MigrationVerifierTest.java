@@ -319,7 +319,8 @@ class MigrationVerifierTest {
         FlywayHistoryReader history = new FlywayHistoryReader(database, release);
         JdbcCatalogInspector inspector = new JdbcCatalogInspector(database, catalog, history);
         return new GatePipeline(new GateState(Clock.systemUTC()), config, expectations, release, inspector, history,
-                checks, new SchemaValidator(expectations, inspector, checks), null, Clock.systemUTC());
+                checks, new SchemaValidator(expectations, inspector, checks), null, ReadinessWarmUp.NONE,
+                Clock.systemUTC());
     }
 
     @Test

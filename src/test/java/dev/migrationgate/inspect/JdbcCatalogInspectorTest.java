@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.migrationgate.expect.Expectations;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,22 +193,42 @@ class JdbcCatalogInspectorTest {
         assertFalse(connectZone.equals("Asia/Kolkata"));
     }
 
+    /**
+     * The migration verifier's inspector (one session, inspecting for the expectations, which reads the created
+     * extensions with the settings): the session's default TimeZone is read once. pgjdbc sends the JVM's zone
+     * when it connects, so this data source's later sessions default to another zone once the JVM's changes;
+     * the inspector keeps the first reading's, a fresh one reads the new default.
+     */
     @Test
     void inspectorOnOneSessionKeepsTheDefaultTimeZoneOfItsFirstReadingAndReadsTheRestEachTime() {
         db.execute("CREATE SCHEMA app");
         String connectZone = db.single("SHOW TimeZone");
-        JdbcCatalogInspector inspector = JdbcCatalogInspector.onOneSession(db.name,
-                db.dataSource("SET TimeZone = 'Asia/Kolkata'", "SET search_path = app, public"),
+        String otherZone = connectZone.equals("Pacific/Chatham") ? "America/Lima" : "Pacific/Chatham";
+        DataSource dataSource = db.dataSource("SET TimeZone = 'Asia/Kolkata'", "SET search_path = app, public");
+        JdbcCatalogInspector inspector = JdbcCatalogInspector.onOneSession(db.name, dataSource,
                 MigrationHistoryReader.none());
         SessionSettings expected = new SessionSettings("Asia/Kolkata", connectZone, List.of("pg_catalog", "app", "public"),
                 db.server.user(), true);
 
-        assertEquals(expected, inspector.snapshot(List.of()).settings(), "first reading");
-        assertEquals(expected, inspector.snapshot(List.of()).settings(), "from the first reading's default");
+        assertEquals(expected, inspector.snapshot(tables()).settings(), "first reading");
+        TimeZone jvmZone = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone(otherZone));
+            assertEquals(otherZone, new JdbcCatalogInspector(db.name, dataSource, MigrationHistoryReader.none())
+                    .snapshot(tables()).settings().defaultTimeZone(), "a fresh inspector reads the new default");
+            assertEquals(expected, inspector.snapshot(tables()).settings(), "from the first reading's default");
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
         db.execute("CREATE TABLE app.later (id bigint)");
-        CatalogSnapshot later = inspector.snapshot(List.of("later"));
+        CatalogSnapshot later = inspector.snapshot(tables("later"));
         assertEquals(expected, later.settings());
         assertEquals(1, later.columns().size(), "everything but the default TimeZone is read each time");
+    }
+
+    /** Expectations of {@code tables} and no extension: what the verifier's inspection reads, nothing more. */
+    private static Expectations tables(String... tables) {
+        return new Expectations(List.of(), List.of(), List.of(), Set.of(tables));
     }
 
     @Test
