@@ -81,6 +81,10 @@ class SingleConnectionTest {
         assertEquals(1, one(), "a batch never fails on a warm-up that has not connected yet");
         assertEquals(1, one());
         assertTrue(proxy.accepted() <= 2, proxy.accepted() + " connections: the warm-up's and at most one more");
+        Poll.until("one connection kept (a warm-up's arriving after the batch's is closed)", WAIT,
+                () -> Long.parseLong(db.single("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")),
+                backends -> backends == 1);
     }
 
     @Test
