@@ -49,10 +49,6 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
             Use use;
             PgConnection open;
             synchronized (this) {
-                if (closed) {
-                    return Uni.createFrom().failure(new InspectionException("connecting to database "
-                            + options.getDatabase(), new IllegalStateException("readiness's connection is shut down")));
-                }
                 if (current != null) {
                     return Uni.createFrom().failure(new InspectionException("connecting to database "
                             + options.getDatabase(), new TimeoutException("the previous validation, abandoned,"
