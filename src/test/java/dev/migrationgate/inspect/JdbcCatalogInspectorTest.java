@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.migrationgate.expect.Expectations;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -256,6 +259,28 @@ class JdbcCatalogInspectorTest {
         assertEquals(1, dataSource.executions(), "the three queries go to the server as one batch");
         assertEquals(1500, result.snapshot().columns().size());
         assertEquals(300, result.snapshot().enumTypes().size());
+    }
+
+    @Test
+    void rowReadsEachColumnByNameWhateverOrderTheNamesAreAskedIn() throws SQLException {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT * FROM (VALUES ('a1', 1, true, '{x,y}'::text[]),"
+                        + " ('a2', 2, false, NULL)) v(name, n, ok, labels) ORDER BY n")) {
+            CatalogRow row = new JdbcCatalogInspector.ResultSetRow(rs);
+            assertTrue(rs.next());
+            assertEquals(List.of("x", "y"), row.texts("labels"));
+            assertEquals(1, row.integer("n"));
+            assertEquals("a1", row.text("name"));
+            assertTrue(row.flag("ok"));
+            assertTrue(rs.next());
+            assertFalse(row.flag("ok"));
+            assertEquals("a2", row.text(new String("name")));
+            assertEquals(List.of(), row.texts("labels"));
+            assertEquals(2, row.integer("n"));
+            JdbcCatalogInspector.ColumnReadException unknown = assertThrows(JdbcCatalogInspector.ColumnReadException.class,
+                    () -> row.text("missing"));
+            assertTrue(unknown.getCause().getMessage().contains("missing"), unknown.getCause().getMessage());
+        }
     }
 
     @Test
