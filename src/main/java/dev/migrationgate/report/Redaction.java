@@ -11,15 +11,19 @@ import java.util.regex.Pattern;
  * every secret the application was configured with (registered at start-up, also in its percent-encoded
  * form), the user-info part of URLs ({@code postgresql://user:secret@host}, up to the last {@code @} of
  * the URL, so a password holding {@code @ / ? :} goes too), {@code password=} / {@code sslpassword=} /
- * {@code user=} parameters (spaces around {@code =}, quoted values), and SQL {@code PASSWORD '…'}.
+ * {@code user=} parameters and their {@code key: value} and JSON {@code "key": "value"} forms (spaces around
+ * the separator, quoted values), and SQL {@code PASSWORD} followed by any string constant PostgreSQL
+ * accepts: {@code '…'}, {@code E'…'} (backslash escapes), {@code U&'…'} and dollar quoting
+ * ({@code $$…$$}, {@code $tag$…$tag$}). An unterminated value is masked to the end of the text.
  */
 public final class Redaction {
 
     private static final String MASK = "***";
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)\\S*@");
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)\\b((?:ssl)?password|user)(\\s*=\\s*)('(?:[^'\\\\]|\\\\.|'')*'?|\"[^\"]*\"?|[^&;\\s]*)");
-    private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)\\b(PASSWORD\\s+)'(?:[^']|'')*'?");
+            "(?i)\\b((?:ssl)?password|user)(\"?\\s*[=:]\\s*)('(?:[^'\\\\]|\\\\.|'')*'?|\"(?:[^\"\\\\]|\\\\.)*\"?|[^&;\\s]*)");
+    private static final Pattern SQL_PASSWORD = Pattern.compile("(?is)\\b(PASSWORD\\s+)(?:E'(?:[^'\\\\]|\\\\.|'')*'?"
+            + "|(?:U&)?'(?:[^']|'')*'?|\\$((?:[a-z_][a-z0-9_]*)?)\\$.*?(?:\\$\\2\\$|\\z))");
     private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
 
     private Redaction() {

@@ -33,7 +33,8 @@ class RedactionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"password=S3cret", "password = S3cret", "sslpassword=S3cret", "PASSWORD=S3cret",
-            "password='S3cret'", "password = \"S3cret\"", "jdbc:postgresql://db/app?user=app&password=S3cret&ssl=true"})
+            "password='S3cret'", "password = \"S3cret\"", "jdbc:postgresql://db/app?user=app&password=S3cret&ssl=true",
+            "password: S3cret", "{\"user\":\"app\",\"password\":\"S3cret \\\" quoted\"}", "{\"password\" : \"S3cret\"}"})
     void parametersAreMasked(String text) {
         String redacted = Redaction.redact("options " + text);
         assertFalse(redacted.contains("S3cret"), redacted);
@@ -51,6 +52,25 @@ class RedactionTest {
         String redacted = Redaction.redact(sql);
         assertFalse(redacted.contains("S3cret") || redacted.contains("it''s"), redacted);
         assertTrue(redacted.endsWith("PASSWORD '***'"), redacted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CREATE ROLE app LOGIN PASSWORD $$S3cret 'it''s'$$ VALID UNTIL 'infinity'",
+            "CREATE ROLE app LOGIN PASSWORD $pw$S3cret $$ inner$pw$ VALID UNTIL 'infinity'",
+            "ALTER ROLE app PASSWORD E'S3cret \\' it''s' VALID UNTIL 'infinity'",
+            "ALTER ROLE app PASSWORD U&'S3cret \\0041' VALID UNTIL 'infinity'",
+            "alter role app password\n  $$S3cret\nsecond line$$ VALID UNTIL 'infinity'"})
+    void everyStringConstantAfterPasswordIsMaskedAndTheRestOfTheStatementKept(String sql) {
+        String redacted = Redaction.redact(sql);
+        assertFalse(redacted.contains("S3cret") || redacted.contains("inner") || redacted.contains("second line"),
+                redacted);
+        assertTrue(redacted.endsWith("'***' VALID UNTIL 'infinity'"), redacted);
+    }
+
+    @Test
+    void unterminatedDollarQuotedPasswordIsMaskedToTheEnd() {
+        assertEquals("Position: 12 in CREATE ROLE app PASSWORD '***'",
+                Redaction.redact("Position: 12 in CREATE ROLE app PASSWORD $x$S3cret VALID UNTIL"));
     }
 
     @Test
