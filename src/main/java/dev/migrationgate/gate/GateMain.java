@@ -8,17 +8,22 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.quarkus.runtime.configuration.ConfigUtils;
+import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSourceLoader;
 import io.smallrye.config.SmallRyeConfig;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The entry point. Before Quarkus starts it reads the configuration the way Quarkus will (system
- * properties, environment, {@code application.properties}, SmallRye's converters) and:
+ * properties, environment, {@code .env} in the working directory, {@code application.properties} and
+ * {@code config/application.properties}, SmallRye's converters) and:
  * <ul>
  * <li>refuses a datasource URL its driver would misread, naming the key (the driver's own error would print
- *     the URL, password included), and registers every configured password with {@link Redaction};</li>
+ *     the URL, password included), and registers every configured password, secret and token with
+ *     {@link Redaction};</li>
  * <li>turns Quarkus's init-and-exit mode ({@code quarkus.init-and-exit}, any spelling SmallRye reads as
  *     true: {@code true}, {@code 1}, {@code yes}, {@code on}, any case) into a run-once of the gate.
  *     Quarkus's own mode stops before the start-up event the gate runs on and exits 0 with nothing validated
@@ -37,7 +42,13 @@ public class GateMain implements QuarkusApplication {
     static final String LOG_TO_STDERR = "quarkus.log.console.stderr";
     private static final int APPLICATION_PROPERTIES_ORDINAL = 250;
     private static final int CONFIG_DIR_ORDINAL = 260;
-    private static final List<String> PASSWORD_KEYS = List.of("quarkus.datasource.password", "quarkus.flyway.password");
+    /**
+     * Keys whose values are secrets: {@code quarkus.datasource.password} and every named datasource's,
+     * {@code quarkus.flyway.password}, Flyway placeholders such as {@code quarkus.flyway.placeholders.app-password}
+     * (a migration's text, placeholders filled in, reaches the log when it fails), and environment variables
+     * such as {@code DB_PASSWORD}.
+     */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)password|secret|token");
 
     public static void main(String... args) {
         SmallRyeConfig config = startupConfig();
@@ -65,7 +76,17 @@ public class GateMain implements QuarkusApplication {
                         APPLICATION_PROPERTIES_ORDINAL, loader))
                 .withSources(PropertiesConfigSourceLoader.inFileSystem("config/application.properties",
                         CONFIG_DIR_ORDINAL, loader))
+                .withSources(DotEnvConfigSourceProvider.dotEnvSources(loader))
                 .build();
+    }
+
+    /** The value of {@code name}, expressions expanded; empty when unset or when an expression names an unset key. */
+    private static Optional<String> expanded(SmallRyeConfig config, String name) {
+        try {
+            return config.getOptionalValue(name, String.class);
+        } catch (NoSuchElementException unexpandable) {
+            return Optional.empty();
+        }
     }
 
     /** Whether {@code quarkus.init-and-exit} is true, read with SmallRye's boolean converter. */
@@ -90,8 +111,17 @@ public class GateMain implements QuarkusApplication {
         return Optional.empty();
     }
 
-    private static void protectSecrets(SmallRyeConfig config) {
-        PASSWORD_KEYS.forEach(key -> config.getOptionalValue(key, String.class).ifPresent(Redaction::protect));
+    /**
+     * Registers with {@link Redaction} the value of every key {@link #SECRET_NAME} matches, and the passwords
+     * in the datasource URLs. A value that cannot be expanded here (an expression naming a key set nowhere) is
+     * left to Quarkus, which refuses it when it reads that key.
+     */
+    static void protectSecrets(SmallRyeConfig config) {
+        for (String name : config.getPropertyNames()) {
+            if (SECRET_NAME.matcher(name).find()) {
+                expanded(config, name).ifPresent(Redaction::protect);
+            }
+        }
         ConnectionUrls.passwords(config.getOptionalValue(ConnectionUrls.JDBC_KEY, String.class).orElse(null),
                 config.getOptionalValue(ConnectionUrls.REACTIVE_KEY, String.class).orElse(null))
                 .forEach(Redaction::protect);

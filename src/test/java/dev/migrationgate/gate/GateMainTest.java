@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationgate.report.Redaction;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +46,36 @@ class GateMainTest {
                 "postgresql://app:p@ss@db:5432/app"))).orElseThrow();
         assertTrue(refusal.startsWith("quarkus.datasource.reactive.url"), refusal);
         assertFalse(refusal.contains("p@ss"), refusal);
+    }
+
+    @Test
+    void everyValueWhoseKeyNamesAPasswordSecretOrTokenIsMaskedFromThenOn() {
+        String unique = "-" + System.nanoTime();
+        GateMain.protectSecrets(config(Map.of(
+                "quarkus.flyway.placeholders.app-password", "placeholder" + unique,
+                "quarkus.datasource.\"audit\".password", "named" + unique,
+                "DB_PASSWORD", "environment" + unique,
+                "quarkus.oidc.credentials.secret", "secret" + unique,
+                "api.token", "token" + unique,
+                "quarkus.flyway.placeholders.admin-password", "${NOT_SET_ANYWHERE}",
+                "quarkus.flyway.placeholders.schema", "visible" + unique)));
+
+        String redacted = Redaction.redact("CREATE ROLE a PASSWORD md5 placeholder" + unique + " named" + unique
+                + " environment" + unique + " secret" + unique + " token" + unique + " visible" + unique);
+
+        assertEquals("CREATE ROLE a PASSWORD md5 *** *** *** *** *** visible" + unique, redacted);
+    }
+
+    @Test
+    void startupConfigReadsTheDotEnvFileOfTheWorkingDirectoryLikeQuarkus() throws IOException {
+        Path dotEnv = Path.of(".env");
+        assertFalse(Files.exists(dotEnv), "a .env in the project directory would change every test run");
+        Files.writeString(dotEnv, "GATE_MAIN_TEST_DOTENV_PASSWORD=from-dotenv\n");
+        try {
+            assertEquals("from-dotenv", GateMain.startupConfig().getRawValue("GATE_MAIN_TEST_DOTENV_PASSWORD"));
+        } finally {
+            Files.delete(dotEnv);
+        }
     }
 
     private static SmallRyeConfig config(Map<String, String> values) {
