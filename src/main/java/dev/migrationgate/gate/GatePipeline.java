@@ -53,6 +53,8 @@ public class GatePipeline {
     private static final BlockingPolicy POLICY = BlockingPolicy.standard();
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+    private static final Duration FIRST_REREAD_WAIT = Duration.ofMillis(100);
+    private static final Duration LONGEST_REREAD_WAIT = Duration.ofSeconds(2);
 
     private final GateState state;
     private final GateConfig config;
@@ -197,17 +199,9 @@ public class GatePipeline {
                 .map(f -> f.at(Stage.PRE_MIGRATION)).toList();
     }
 
-    private List<Finding> validateBeforeMigration() {
-        Optional<LivePlan> livePlan = consistentPlan();
-        if (livePlan.isEmpty()) {
-            return List.of(Finding.of(FindingCode.GATE_INTERNAL_ERROR, "flyway_schema_history",
-                    "unchanged while the catalog is read", "changed during every read", "Flyway's history changed"
-                            + " during each read of the catalog, as many times as migrations were pending and twice"
-                            + " more: another instance is migrating this database. Nothing was planned from a catalog"
-                            + " that might not match the history, and nothing was migrated; POST /q/gate/recheck (or"
-                            + " restart) once that migration is done.", null).at(Stage.PRE_MIGRATION));
-        }
-        return plannerFindings(livePlan.get().live(), livePlan.get().plan());
+    private List<Finding> validateBeforeMigration() throws SQLException, InterruptedException {
+        LivePlan livePlan = consistentPlan();
+        return plannerFindings(livePlan.live(), livePlan.plan());
     }
 
     /**
@@ -244,12 +238,15 @@ public class GatePipeline {
      * history's fingerprint last and found the remembered read's (which was made after its own fingerprint),
      * or the history table did not exist or was empty when the history was read, after the catalog, and
      * Flyway found nothing applied. Otherwise the catalog is read again (a restart's first read learns the
-     * fingerprint this way); every further mismatch means another instance committed a migration, so after
-     * as many re-reads as migrations were pending at first, and two more, this is empty: the phase fails
-     * closed rather than plan from a pair it could not check.
+     * fingerprint this way); every further mismatch means another instance committed a migration meanwhile, so
+     * further reads wait for it with a back-off (100 ms doubling to 2 s). When the history still changed
+     * during every read after {@code gate.lock-timeout}, the phase ends on {@code DATABASE_LOCK_TIMEOUT}, naming
+     * who holds Flyway's lock, rather than plan from a pair it could not check: a wait, not a verdict, which
+     * the worker runs again after its back-off ({@link GateWorker#PASSING}).
      */
-    private Optional<LivePlan> consistentPlan() {
-        int limit = -1;
+    private LivePlan consistentPlan() throws SQLException, InterruptedException {
+        Instant deadline = clock.instant().plus(config.lockTimeout());
+        Duration wait = FIRST_REREAD_WAIT;
         for (int attempt = 0; ; attempt++) {
             Optional<FlywayHistoryReader.Read> before = history.lastRead();
             CatalogSnapshot live = inspector.snapshot(expectations.tables());
@@ -259,17 +256,23 @@ public class GatePipeline {
             boolean untouched = (read.fingerprint() == null || read.fingerprint().rows() == 0)
                     && read.history().migrations().stream().noneMatch(MigrationHistory.Migration::applied);
             if (remembered || untouched) {
-                return Optional.of(new LivePlan(live, SchemaPlanner.plan(live, FlywayPendingScripts.read(
-                        flyway.getConfiguration(), read.ownPending().toArray(MigrationInfo[]::new)))));
-            }
-            if (limit < 0) {
-                limit = read.pending().size() + 2;
-            }
-            if (attempt >= limit) {
-                return Optional.empty();
+                return new LivePlan(live, SchemaPlanner.plan(live, FlywayPendingScripts.read(
+                        flyway.getConfiguration(), read.ownPending().toArray(MigrationInfo[]::new))));
             }
             LOG.debugf("The history may have changed while the catalog was read (attempt %d); reading the catalog"
                     + " again", attempt + 1);
+            if (attempt == 0) {
+                continue;
+            }
+            if (clock.instant().plus(wait).isAfter(deadline)) {
+                try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+                    throw new LockTimeoutException(flyway.getConfiguration().getTable() + " (another instance"
+                            + " committed a migration during every read of the catalog)", config.lockTimeout(),
+                            LockHolder.advisory(connection, null, ExtensionBootstrap.ADVISORY_LOCK_KEY));
+                }
+            }
+            Thread.sleep(wait.toMillis());
+            wait = wait.multipliedBy(2).compareTo(LONGEST_REREAD_WAIT) > 0 ? LONGEST_REREAD_WAIT : wait.multipliedBy(2);
         }
     }
 

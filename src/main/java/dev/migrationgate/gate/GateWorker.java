@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.GateFailedException;
+import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
 import dev.migrationgate.report.Stage;
@@ -12,8 +13,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -21,8 +25,10 @@ import org.jboss.logging.Logger;
  * Runs the start-up pipeline on its own thread once the application has started, so the HTTP server
  * and the probes answer while it works (the async-bootstrap model). In run-once mode (Quarkus's
  * init-and-exit, see {@link GateMain}) it runs synchronously instead and a failed gate fails start-up, so
- * the process exits non-zero. A run that ends on DATABASE_LOCK_TIMEOUT is run again after a back-off
- * (doubling up to {@link #LONGEST_LOCK_BACKOFF}): a lock held by another replica is a wait, not a verdict.
+ * the process exits non-zero. A run stopped only by a condition that passes by itself ({@link #PASSING}: a
+ * lock or Flyway's history held by another replica, a database gone during the run or not back within
+ * {@code gate.connect-timeout}) is run again after a back-off (doubling up to {@link #LONGEST_BACKOFF}): a wait,
+ * not a verdict, so a pod never stays unready after the database has recovered.
  * At most one pipeline runs at a time: the worker owns the right to run until its very last statement.
  * Once the gate passed, readiness's first live re-validation is started ({@link ReadinessWarmUp}, whose
  * connection the pipeline opened during post-migration), so the first probe after the gate passed answers
@@ -32,8 +38,11 @@ import org.jboss.logging.Logger;
 public class GateWorker {
 
     private static final Logger LOG = Logger.getLogger(GateWorker.class);
-    static final Duration FIRST_LOCK_BACKOFF = Duration.ofSeconds(1);
-    static final Duration LONGEST_LOCK_BACKOFF = Duration.ofSeconds(30);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration LONGEST_BACKOFF = Duration.ofSeconds(30);
+    /** The blocking findings that are waits rather than verdicts: a run stopped only by these is run again. */
+    static final Set<FindingCode> PASSING = EnumSet.of(FindingCode.DATABASE_LOCK_TIMEOUT,
+            FindingCode.DATABASE_UNREACHABLE);
 
     private final GatePipeline pipeline;
     private final GateState state;
@@ -95,7 +104,7 @@ public class GateWorker {
 
     private void work() {
         try {
-            GateReport report = runUntilNotLocked();
+            GateReport report = runUntilSettled();
             if (report.passed()) {
                 readiness.validate();
             }
@@ -136,28 +145,36 @@ public class GateWorker {
                 + GateReportLog.details(report));
     }
 
-    /** Runs the pipeline, again after a back-off while it ends on a lock held elsewhere (unless exiting). */
-    private GateReport runUntilNotLocked() {
-        Duration backoff = FIRST_LOCK_BACKOFF;
+    /** Runs the pipeline, again after a back-off while only a passing condition stopped it (unless exiting). */
+    private GateReport runUntilSettled() {
+        Duration backoff = FIRST_BACKOFF;
         while (true) {
             GateReport report = runPipeline();
-            if (report.passed() || config.onFailure() == GateConfig.OnFailure.EXIT || !lockTimedOut(report)) {
+            if (report.passed() || config.onFailure() == GateConfig.OnFailure.EXIT || !stoppedByAWait(report)) {
                 return report;
             }
-            LOG.warnf("A lock the gate needs is held elsewhere; running the gate again in %d ms", backoff.toMillis());
+            LOG.warnf("The gate was stopped by %s, which passes by itself; running the gate again in %d ms",
+                    blockingCodes(report), backoff.toMillis());
             try {
                 Thread.sleep(backoff.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return report;
             }
-            backoff = backoff.multipliedBy(2).compareTo(LONGEST_LOCK_BACKOFF) > 0 ? LONGEST_LOCK_BACKOFF
+            backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF
                     : backoff.multipliedBy(2);
         }
     }
 
-    private static boolean lockTimedOut(GateReport report) {
-        return report.findings().stream().anyMatch(f -> f.code() == FindingCode.DATABASE_LOCK_TIMEOUT);
+    /** Whether every finding that blocked {@code report} is {@link #PASSING}: any other one is a verdict. */
+    private static boolean stoppedByAWait(GateReport report) {
+        List<Finding> blocking = BlockingPolicy.standard().blocking(report.findings());
+        return !blocking.isEmpty() && blocking.stream().allMatch(f -> PASSING.contains(f.code()));
+    }
+
+    private static Set<FindingCode> blockingCodes(GateReport report) {
+        return BlockingPolicy.standard().blocking(report.findings()).stream().map(Finding::code)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(FindingCode.class)));
     }
 
     /** One pipeline run; an exception escaping it (a bug outside the phases) fails the gate closed. */

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
 import dev.migrationgate.report.GateStatus;
+import dev.migrationgate.report.Stage;
 import dev.migrationgate.testdb.Poll;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +73,45 @@ class GateWorkerRaceTest {
         assertEquals(List.of(FindingCode.GATE_INTERNAL_ERROR), report.findings().stream().map(f -> f.code()).toList());
         assertTrue(state.workerDeath().isEmpty(), "liveness stays UP");
         Poll.until("a recheck to be accepted", DEADLINE, worker::restart, accepted -> accepted);
+    }
+
+    @Test
+    void runStoppedOnlyByAWaitRunsAgainByItselfAfterTheBackOff() {
+        GateState state = new GateState(Clock.systemUTC());
+        GateWorker worker = worker(state, () -> runs.get() == 1
+                ? failed(state, FindingCode.DATABASE_UNREACHABLE)
+                : runs.get() == 2 ? failed(state, FindingCode.DATABASE_LOCK_TIMEOUT) : passed(state));
+
+        assertTrue(worker.restart());
+
+        Poll.until("the gate to pass without a recheck", DEADLINE, state::status, status -> status == GateStatus.PASSED);
+        assertEquals(3, runs.get(), "unreachable, then a lock held elsewhere, then passed");
+    }
+
+    @Test
+    void runStoppedByAVerdictBesideAWaitIsNotRunAgain() {
+        GateState state = new GateState(Clock.systemUTC());
+        GateWorker worker = worker(state, () -> runs.get() == 1
+                ? failed(state, FindingCode.DATABASE_UNREACHABLE, FindingCode.MIGRATION_FAILED) : passed(state));
+
+        assertTrue(worker.restart());
+        Poll.until("the worker to let go without running again", DEADLINE, worker::restart, accepted -> accepted);
+
+        Poll.until("the recheck to pass", DEADLINE, state::status, status -> status == GateStatus.PASSED);
+        assertEquals(2, runs.get(), "the failed run and the recheck, no retry in between");
+    }
+
+    private static GateReport failed(GateState state, FindingCode... codes) {
+        state.findings(Arrays.stream(codes).map(code -> Finding.of(code, "db", "expected", "actual", "message", null)
+                .at(Stage.PRE_MIGRATION)).toList());
+        state.fail();
+        return state.report();
+    }
+
+    private static GateReport passed(GateState state) {
+        state.findings(List.of());
+        state.pass();
+        return state.report();
     }
 
     @Test

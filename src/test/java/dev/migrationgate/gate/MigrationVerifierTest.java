@@ -29,11 +29,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -230,7 +232,7 @@ class MigrationVerifierTest {
         CatalogState before = CatalogState.of(database);
         Flyway oldRelease = on(MAIN, FIXTURES + "repeatable-v1").load();
 
-        GateReport report = pipeline(oldRelease, oldRelease.getConfiguration().getDataSource()).run();
+        GateReport report = pipeline(oldRelease, oldRelease.getConfiguration().getDataSource(), config).run();
 
         assertEquals(GateStatus.PASSED, report.status(), report.findings().toString());
         assertTrue(report.findings().stream().anyMatch(f -> f.code() == FindingCode.MIGRATION_FUTURE
@@ -249,7 +251,7 @@ class MigrationVerifierTest {
         on(MAIN, FIXTURES + "harmless").load().migrate();
         Flyway oldRelease = on(MAIN).load();
 
-        GateReport report = pipeline(oldRelease, oldRelease.getConfiguration().getDataSource()).run();
+        GateReport report = pipeline(oldRelease, oldRelease.getConfiguration().getDataSource(), config).run();
 
         assertEquals(GateStatus.PASSED, report.status(), report.findings().toString());
         assertTrue(report.findings().stream().anyMatch(f -> f.code() == FindingCode.MIGRATION_FUTURE
@@ -264,7 +266,7 @@ class MigrationVerifierTest {
         CatalogState before = CatalogState.of(database);
         Flyway oldRelease = on(MAIN).load();
 
-        GateReport report = pipeline(oldRelease, oldRelease.getConfiguration().getDataSource()).run();
+        GateReport report = pipeline(oldRelease, oldRelease.getConfiguration().getDataSource(), config).run();
 
         assertEquals(GateStatus.PASSED, report.status(), report.findings().toString());
         assertTrue(report.findings().stream().anyMatch(f -> f.code() == FindingCode.MIGRATION_FUTURE
@@ -279,20 +281,68 @@ class MigrationVerifierTest {
      * fails closed without migrating.
      */
     @Test
-    void preMigrationFailsClosedWhenTheHistoryChangesDuringEveryCatalogRead() throws IOException {
+    void preMigrationWaitsWhileAnotherInstanceCommitsMigrationsAndPlansOnceTheHistoryIsQuiet() throws IOException {
         atV1OwnDatabase();
         Flyway release = on(MAIN, FIXTURES + "harmless").load();
-        DataSource direct = release.getConfiguration().getDataSource();
+        AtomicInteger reads = new AtomicInteger();
+        DataSource racing = otherInstanceBefore(release.getConfiguration().getDataSource(), read -> {
+            if (read <= 4) {
+                AdminSql.execute(database, OTHER_INSTANCE_COMMITS);
+            } else if (read == 5) {
+                AdminSql.execute(database, "DELETE FROM flyway_schema_history WHERE installed_by = 'other'");
+            }
+            reads.incrementAndGet();
+        });
+
+        GateReport report = pipeline(release, racing, config).run();
+
+        assertEquals(GateStatus.PASSED, report.status(), report.findings().toString());
+        assertTrue(reads.get() >= 6, "the catalog was read again until the history stayed unchanged: " + reads);
+        assertTrue(AdminSql.appliedVersions(database).contains("100"), "V100 was applied once the history was quiet");
+    }
+
+    @Test
+    void preMigrationEndsOnALockTimeoutWhenTheHistoryChangesDuringEveryCatalogReadUntilTheLockTimeout()
+            throws IOException {
+        atV1OwnDatabase();
+        Flyway release = on(MAIN, FIXTURES + "harmless").load();
         AtomicInteger concurrentCommits = new AtomicInteger();
-        DataSource racing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+        DataSource racing = otherInstanceBefore(release.getConfiguration().getDataSource(), read -> {
+            AdminSql.execute(database, OTHER_INSTANCE_COMMITS);
+            concurrentCommits.incrementAndGet();
+        });
+        Duration lockTimeout = Duration.ofSeconds(2);
+        long started = System.nanoTime();
+
+        GateReport report = pipeline(release, racing, withLockTimeout(config, lockTimeout)).run();
+
+        assertTrue(System.nanoTime() - started >= lockTimeout.toNanos() / 2, "the reads were spread over the wait");
+        assertEquals(GateStatus.FAILED, report.status(), report.findings().toString());
+        Finding failure = report.findings().stream().filter(f -> f.code() == FindingCode.DATABASE_LOCK_TIMEOUT)
+                .findFirst().orElseThrow(() -> new AssertionError(report.findings().toString()));
+        assertTrue(failure.object().startsWith("flyway_schema_history (another instance committed a migration"),
+                failure.toString());
+        assertTrue(failure.message().contains("retries with back-off"), failure.message());
+        assertTrue(GateWorker.PASSING.contains(failure.code()), "the worker runs the gate again");
+        assertTrue(concurrentCommits.get() >= 4, "one read, one at once, then reads with a back-off: "
+                + concurrentCommits);
+        assertEquals(DatabaseFacts.shippedVersions(), AdminSql.appliedVersions(database).stream()
+                .filter(Objects::nonNull).collect(Collectors.toSet()), "V100 was not applied");
+    }
+
+    /** A repeatable migration another instance committed: one more history row. */
+    private static final String OTHER_INSTANCE_COMMITS = "INSERT INTO flyway_schema_history (installed_rank, version,"
+            + " description, type, script, checksum, installed_by, execution_time, success)"
+            + " SELECT max(installed_rank) + 1, NULL, 'other instance ' || max(installed_rank), 'SQL',"
+            + " 'R__other_instance_' || max(installed_rank) || '.sql', 1, 'other', 1, true FROM flyway_schema_history";
+
+    /** {@code direct}, running {@code beforeRead} with the number of the catalog read before each one. */
+    private static DataSource otherInstanceBefore(DataSource direct, IntConsumer beforeRead) {
+        AtomicInteger read = new AtomicInteger();
+        return (DataSource) Proxy.newProxyInstance(MigrationVerifierTest.class.getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getConnection")) {
-                        AdminSql.execute(database, "INSERT INTO flyway_schema_history (installed_rank, version,"
-                                + " description, type, script, checksum, installed_by, execution_time, success)"
-                                + " SELECT max(installed_rank) + 1, NULL, 'other instance ' || max(installed_rank), 'SQL',"
-                                + " 'R__other_instance_' || max(installed_rank) || '.sql', 1, 'other', 1, true"
-                                + " FROM flyway_schema_history");
-                        concurrentCommits.incrementAndGet();
+                        beforeRead.accept(read.incrementAndGet());
                     }
                     try {
                         return method.invoke(direct, args);
@@ -300,22 +350,25 @@ class MigrationVerifierTest {
                         throw e.getCause();
                     }
                 });
-
-        GateReport report = pipeline(release, racing).run();
-
-        assertEquals(GateStatus.FAILED, report.status(), report.findings().toString());
-        Finding failure = report.findings().stream().filter(f -> f.code() == FindingCode.GATE_INTERNAL_ERROR)
-                .findFirst().orElseThrow(() -> new AssertionError(report.findings().toString()));
-        assertEquals("flyway_schema_history", failure.object(), failure.toString());
-        assertTrue(failure.message().contains("another instance is migrating this database"), failure.message());
-        assertEquals(1 + 2 + 1, concurrentCommits.get(), "one read, then as many re-reads as pending migrations (1)"
-                + " and two more");
-        assertEquals(DatabaseFacts.shippedVersions(), AdminSql.appliedVersions(database).stream()
-                .filter(Objects::nonNull).collect(Collectors.toSet()), "V100 was not applied");
     }
 
-    /** The start-up pipeline for {@code release}, its catalog read through {@code catalog}. */
-    private GatePipeline pipeline(Flyway release, DataSource catalog) {
+    /** {@code config} with {@code gate.lock-timeout} set to {@code lockTimeout}. */
+    private static GateConfig withLockTimeout(GateConfig config, Duration lockTimeout) {
+        return (GateConfig) Proxy.newProxyInstance(MigrationVerifierTest.class.getClassLoader(),
+                new Class<?>[] {GateConfig.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("lockTimeout")) {
+                        return lockTimeout;
+                    }
+                    try {
+                        return method.invoke(config, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** The start-up pipeline for {@code release} with {@code config}, its catalog read through {@code catalog}. */
+    private GatePipeline pipeline(Flyway release, DataSource catalog, GateConfig config) {
         FlywayHistoryReader history = new FlywayHistoryReader(database, release);
         JdbcCatalogInspector inspector = new JdbcCatalogInspector(database, catalog, history);
         return new GatePipeline(new GateState(Clock.systemUTC()), config, expectations, release, inspector, history,
