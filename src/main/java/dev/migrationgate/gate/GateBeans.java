@@ -34,7 +34,10 @@ public class GateBeans {
      * them), with the {@code application_name} {@value #APPLICATION_NAME} so that an operator can find it in
      * {@code pg_stat_activity}, and a {@code statement_timeout} of five times {@code gate.check-timeout}: an
      * abandoned validation closes its connection, but a backend stuck server-side (waiting for a lock) only
-     * notices when it next talks to the client, so the server ends it itself.
+     * notices when it next talks to the client, so the server ends it itself. {@code gate.connect-timeout}
+     * bounds the TCP handshake and how long an abandoned attempt to connect may keep the connection
+     * ({@link SingleConnection}): a login nobody answers, on a socket accepted by a hung proxy or by the old
+     * primary after a failover, would otherwise keep readiness DOWN for good.
      */
     @Produces
     @Singleton
@@ -47,7 +50,8 @@ public class GateBeans {
         password.ifPresent(options::setPassword);
         options.addProperty("application_name", APPLICATION_NAME);
         options.addProperty("statement_timeout", String.valueOf(config.checkTimeout().multipliedBy(5).toMillis()));
-        return new SingleConnection(vertx, options);
+        options.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+        return new SingleConnection(vertx, options, config.connectTimeout());
     }
 
     void close(@Disposes SingleConnection connection) {

@@ -9,6 +9,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -18,19 +19,33 @@ import java.util.concurrent.TimeoutException;
  * re-validation. A batch its caller abandons (cancels the subscription, e.g. past {@code gate.check-timeout})
  * closes the connection at once, so a hung database never holds more than this one; while an abandoned
  * attempt to connect has not settled, new batches fail at once instead of opening a second connection.
+ * <p>
+ * An abandoned attempt still unsettled after {@code connectBound} ({@code gate.connect-timeout}) is given up:
+ * a login nobody answers (a socket accepted by a hung proxy, or by the old primary after a failover) would
+ * otherwise keep every batch failing for good, and Vert.x bounds only the TCP handshake (the client swallows
+ * the socket's idle events) and cannot cancel it. The next batch connects anew; the given-up attempt's
+ * connection, should it ever arrive, is closed. While two given-up attempts are unsettled, batches fail at
+ * once: a database that hangs holds at most two sockets of readiness, of which one reaches it at most.
  */
 public final class SingleConnection implements CatalogConnection, AutoCloseable {
 
+    /** Given-up attempts still unsettled past which batches fail at once. */
+    private static final int MOST_UNSETTLED_GIVEN_UP = 2;
+
     private final Vertx vertx;
     private final PgConnectOptions options;
+    private final Duration connectBound;
+    private int givenUp;
     private PgConnection idle;
     private Use current;
     private boolean warming;
     private boolean closed;
 
-    public SingleConnection(Vertx vertx, PgConnectOptions options) {
+    /** @param connectBound how long an abandoned attempt to connect may stay unsettled before it is given up */
+    public SingleConnection(Vertx vertx, PgConnectOptions options, Duration connectBound) {
         this.vertx = vertx;
         this.options = options;
+        this.connectBound = connectBound;
     }
 
     /**
@@ -49,10 +64,16 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
             Use use;
             PgConnection open;
             synchronized (this) {
-                if (current != null) {
+                if (current != null && !giveUp(current)) {
                     return Uni.createFrom().failure(new InspectionException("connecting to database "
                             + options.getDatabase(), new TimeoutException("the previous validation, abandoned,"
                                     + " has not released the gate's connection yet: the database has not answered")));
+                }
+                if (givenUp >= MOST_UNSETTLED_GIVEN_UP) {
+                    return Uni.createFrom().failure(new InspectionException("connecting to database "
+                            + options.getDatabase(), new TimeoutException(givenUp + " attempts to connect have"
+                                    + " not been answered, each given up after gate.connect-timeout ("
+                                    + connectBound.toMillis() + " ms): the database or the network hangs")));
                 }
                 use = new Use();
                 current = use;
@@ -126,7 +147,10 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
      */
     private Uni<PgConnection> connect(Use use) {
         CompletableFuture<PgConnection> attached = new CompletableFuture<>();
+        use.connecting = true;
+        use.connectStarted = System.nanoTime();
         PgConnection.connect(vertx, options).subscribeAsCompletionStage().whenComplete((connection, failure) -> {
+            settled(use);
             if (connection != null) {
                 attach(use, connection);
                 attached.complete(connection);
@@ -207,9 +231,35 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
         }
     }
 
+    /**
+     * Gives {@code use} up when it is an abandoned attempt to connect unsettled for longer than
+     * {@code connectBound}: it no longer holds the connection, and whatever it connects is closed on arrival.
+     */
+    private boolean giveUp(Use use) {
+        if (!use.abandoned || use.connection != null || !use.connecting
+                || System.nanoTime() - use.connectStarted < connectBound.toNanos()) {
+            return false;
+        }
+        use.givenUp = true;
+        givenUp++;
+        release(use);
+        return true;
+    }
+
+    /** The attempt of {@code use} to connect has settled, with a connection or a failure. */
+    private synchronized void settled(Use use) {
+        if (use.givenUp) {
+            use.givenUp = false;
+            givenUp--;
+        }
+    }
+
     /** One batch's claim on the connection. */
     private static final class Use {
         private PgConnection connection;
         private boolean abandoned;
+        private boolean givenUp;
+        private boolean connecting;
+        private long connectStarted;
     }
 }

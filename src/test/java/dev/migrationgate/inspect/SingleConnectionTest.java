@@ -33,6 +33,8 @@ class SingleConnectionTest {
     static final Duration ABANDON = Duration.ofSeconds(1);
     static final Duration HEALTHY = Duration.ofSeconds(15);
     static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration GIVE_UP = Duration.ofSeconds(60);
+    static final Duration SHORT_GIVE_UP = Duration.ofSeconds(2);
 
     ScratchDatabase db;
     Vertx vertx;
@@ -44,8 +46,12 @@ class SingleConnectionTest {
         db = new ScratchDatabase();
         vertx = Vertx.vertx();
         proxy = new BlackHoleProxy(db.server.host(), db.server.port());
-        connection = new SingleConnection(vertx, new PgConnectOptions().setHost("127.0.0.1").setPort(proxy.port())
-                .setDatabase(db.name).setUser(db.server.user()).setPassword(db.server.password()));
+        connection = new SingleConnection(vertx, options(), GIVE_UP);
+    }
+
+    private PgConnectOptions options() {
+        return new PgConnectOptions().setHost("127.0.0.1").setPort(proxy.port()).setDatabase(db.name)
+                .setUser(db.server.user()).setPassword(db.server.password());
     }
 
     @AfterEach
@@ -131,6 +137,56 @@ class SingleConnectionTest {
         assertEquals(1, one());
         assertFalse(proxy.accepted() > 3, proxy.accepted() + " connections: the abandoned ones were not replaced"
                 + " more than once");
+    }
+
+    @Test
+    void attemptsToConnectNobodyAnswersAreGivenUpAfterTheBoundAtMostTwoUnsettledAtATime() {
+        connection.close();
+        connection = new SingleConnection(vertx, options(), SHORT_GIVE_UP);
+        proxy.blackHole();
+
+        assertInstanceOf(TimeoutException.class, assertThrows(IllegalStateException.class, this::held).getCause(),
+                "the first attempt to connect is not answered");
+        assertTrue(assertThrows(InspectionException.class, this::held).getMessage().contains("has not released"),
+                "refused at once while the abandoned attempt is within the bound");
+        Poll.until("a second attempt once the first was given up", WAIT, this::attemptThroughTheHole,
+                accepted -> accepted == 2);
+        InspectionException bounded = Poll.until("batches refused at once once two given-up attempts are unsettled",
+                WAIT, this::refusal, refusal -> refusal.getMessage().contains("2 attempts to connect have not been"
+                        + " answered"));
+        assertTrue(bounded.getMessage().contains("gate.connect-timeout"), bounded.getMessage());
+        assertThrows(InspectionException.class, this::held);
+        assertEquals(2, proxy.accepted(), "no third socket while two attempts are unsettled");
+
+        proxy.heal();
+        Poll.until("a batch to succeed once the network heals", WAIT, this::tryHeld, ok -> ok);
+        Poll.until("one backend kept: the given-up attempts' connections are closed on arrival", WAIT,
+                () -> Long.parseLong(db.single("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")),
+                backends -> backends == 1);
+    }
+
+    /** One batch during the hole, whatever its outcome; the connections the proxy accepted since the test began. */
+    private int attemptThroughTheHole() {
+        try {
+            held();
+        } catch (RuntimeException refusedOrAbandoned) {
+            assertTrue(refusedOrAbandoned instanceof InspectionException || refusedOrAbandoned instanceof IllegalStateException,
+                    refusedOrAbandoned.toString());
+        }
+        return proxy.accepted();
+    }
+
+    /** How a batch during the hole is refused at once, or null when it was abandoned instead. */
+    private InspectionException refusal() {
+        try {
+            held();
+            throw new AssertionError("a batch succeeded through the hole");
+        } catch (InspectionException refused) {
+            return refused;
+        } catch (IllegalStateException abandoned) {
+            return new InspectionException("abandoned", abandoned);
+        }
     }
 
     /** One batch on a healthy network, which may have to connect first on a slow machine. */

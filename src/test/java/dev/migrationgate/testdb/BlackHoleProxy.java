@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP proxy in front of the test PostgreSQL that forwards bytes both ways until {@link #blackHole()} is
  * called; then, like a network that silently drops packets, nothing passes in either direction, not even a
  * close: bytes wait in the sockets, and a new connection is accepted but reaches the server only once
- * {@link #heal()} is called, when everything held resumes. It counts the connections clients open, so a test can tell how
- * many the service tried while the database was unreachable.
+ * {@link #heal()} is called, when everything held resumes. {@link #failOver()} heals only what connects from then
+ * on, like a failover to a new primary while the sockets open to the old one hang for good. It counts the
+ * connections clients open, so a test can tell how many the service tried while the database was unreachable.
  */
 public final class BlackHoleProxy implements AutoCloseable {
 
@@ -29,6 +32,8 @@ public final class BlackHoleProxy implements AutoCloseable {
         return t;
     });
     private boolean holding;
+    private Object epoch = new Object();
+    private final Set<Object> stranded = new HashSet<>();
 
     public BlackHoleProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -55,11 +60,26 @@ public final class BlackHoleProxy implements AutoCloseable {
     /** Lets everything held pass again. */
     public synchronized void heal() {
         holding = false;
+        stranded.clear();
         notifyAll();
     }
 
-    private synchronized void awaitPassage() throws InterruptedException {
-        while (holding) {
+    /** Connections opened from now on pass; those opened before stay as they are now, held ones for good. */
+    public synchronized void failOver() {
+        if (holding) {
+            stranded.add(epoch);
+        }
+        epoch = new Object();
+        holding = false;
+        notifyAll();
+    }
+
+    private synchronized Object currentEpoch() {
+        return epoch;
+    }
+
+    private synchronized void awaitPassage(Object connectedIn) throws InterruptedException {
+        while ((holding && connectedIn == epoch) || stranded.contains(connectedIn)) {
             wait();
         }
     }
@@ -69,31 +89,32 @@ public final class BlackHoleProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 accepted.incrementAndGet();
-                pumps.submit(() -> connect(client));
+                Object connectedIn = currentEpoch();
+                pumps.submit(() -> connect(client, connectedIn));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void connect(Socket client) {
+    private void connect(Socket client, Object connectedIn) {
         try {
-            awaitPassage();
+            awaitPassage(connectedIn);
             Socket upstream = new Socket(targetHost, targetPort);
-            pumps.submit(() -> pump(client, upstream));
-            pumps.submit(() -> pump(upstream, client));
+            pumps.submit(() -> pump(client, upstream, connectedIn));
+            pumps.submit(() -> pump(upstream, client, connectedIn));
         } catch (IOException | InterruptedException e) {
             closeQuietly(client);
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, Object connectedIn) {
         byte[] buffer = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             while (true) {
-                awaitPassage();
+                awaitPassage(connectedIn);
                 int read = in.read(buffer);
-                awaitPassage();
+                awaitPassage(connectedIn);
                 if (read < 0) {
                     return;
                 }
