@@ -2,8 +2,10 @@ package dev.migrationgate.gate;
 
 import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.check.SchemaChecks;
+import dev.migrationgate.check.Sql;
 import dev.migrationgate.expect.Expectations;
 import dev.migrationgate.inspect.CatalogSnapshot;
+import dev.migrationgate.inspect.InspectionException;
 import dev.migrationgate.inspect.JdbcCatalogInspector;
 import dev.migrationgate.inspect.MigrationHistory;
 import dev.migrationgate.inspect.MigrationHistoryReader;
@@ -11,7 +13,9 @@ import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.Stage;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -20,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -233,6 +238,12 @@ public final class MigrationVerifier implements Callback {
      * The catalog as the migration's connection sees it, read for what the expectations check: their tables'
      * columns and their extensions, so that {@code pg_available_extensions} (every control file on the server's
      * disk) is read once per run and afterwards only when a required extension is missing or too old.
+     * <p>
+     * It is read with the session's default {@code search_path}, the one the application's sessions start
+     * with, whatever the script set: a pg_dump-style script empties it ({@code set_config('search_path', '',
+     * false)}), and the mapped tables, found by visibility, would all read as missing (a correct migration
+     * refused, or on a fresh database a wrong one's findings hidden behind the baseline's). The script's own
+     * value is put back for the rest of the transaction, as it was.
      */
     private CatalogSnapshot snapshot(Context context) {
         Run run = runs.get();
@@ -242,7 +253,36 @@ public final class MigrationVerifier implements Callback {
             run.inspector = JdbcCatalogInspector.onOneSession(catalog(connection), HeldConnection.borrowed(connection),
                     MigrationHistoryReader.none());
         }
-        return run.inspector.snapshot(expectations.get());
+        Optional<String> scripts = searchPathSetByTheScript(connection);
+        if (scripts.isEmpty()) {
+            return run.inspector.snapshot(expectations.get());
+        }
+        setSearchPathLocally(connection, "(SELECT reset_val FROM pg_catalog.pg_settings WHERE name = 'search_path')");
+        try {
+            return run.inspector.snapshot(expectations.get());
+        } finally {
+            setSearchPathLocally(connection, Sql.literal(scripts.get()));
+        }
+    }
+
+    /** The session's {@code search_path} when it differs from the session's default, else empty. */
+    private static Optional<String> searchPathSetByTheScript(Connection connection) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT current_setting('search_path'), reset_val FROM pg_catalog.pg_settings WHERE name = 'search_path'")) {
+            rs.next();
+            return rs.getString(1).equals(rs.getString(2)) ? Optional.empty() : Optional.of(rs.getString(1));
+        } catch (SQLException e) {
+            throw new InspectionException("reading the search_path the migration left", e);
+        }
+    }
+
+    /** Sets {@code search_path} to {@code value} (an SQL expression) until the transaction ends. */
+    private static void setSearchPathLocally(Connection connection, String value) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_catalog.set_config('search_path', " + value + ", true)");
+        } catch (SQLException e) {
+            throw new InspectionException("setting the search_path for the verifier's catalog read", e);
+        }
     }
 
     /** {@code V<version> <script>}, or {@code R <script>} for a repeatable migration: the findings' object. */

@@ -411,6 +411,31 @@ class MigrationVerifierTest {
                 + " WHERE table_name = 'users' AND column_name = 'nickname'"));
     }
 
+    @Test
+    void scriptThatEmptiesTheSearchPathLikePgDumpIsJudgedWithTheApplicationsSearchPathAndCommits() {
+        atV1OwnDatabase();
+
+        on(MAIN, FIXTURES + "search-path-harmless").load().migrate();
+
+        assertEquals(DatabaseFacts.shippedVersionsThen("100"), AdminSql.appliedVersions(database));
+    }
+
+    @Test
+    void scriptThatEmptiesTheSearchPathIsStillRefusedForWhatItBreaks() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "search-path-timestamptz"));
+
+        assertRejected(findings, "V100 V100__pg_dump_style_timestamptz.sql", FindingCode.TIMESTAMP_TZ_MISMATCH,
+                "users.created_at");
+        assertTrue(findings.stream().noneMatch(f -> f.message().contains("does not exist")), "the mapped tables"
+                + " were found, not read as missing: " + findings);
+        assertTrue(findings.stream().anyMatch(f -> f.code() == FindingCode.TIMESTAMP_TZ_MISMATCH
+                && f.object().equals("users.created_at") && f.actual().contains("with time zone")), findings.toString());
+        assertEquals(before, CatalogState.of(database));
+    }
+
     /**
      * The verifier reads what the server offers once per run; a later migration of the run that drops a
      * required extension is still judged with it, and refused.
