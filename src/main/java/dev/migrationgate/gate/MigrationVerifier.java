@@ -78,6 +78,8 @@ public final class MigrationVerifier implements Callback {
         private boolean planned;
         private String lastOfRelease;
         private Set<String> baseline;
+        /** The objects with a finding in the baseline: those the database did not have right before the release. */
+        private Set<String> baselineObjects;
         private Connection connection;
         private JdbcCatalogInspector inspector;
         /** Whether each migration (by {@link #object}) runs in a transaction: Flyway parses its script to say. */
@@ -190,8 +192,9 @@ public final class MigrationVerifier implements Callback {
             return;
         }
         if (run.baseline == null) {
-            run.baseline = inspect(context, Stage.PRE_MIGRATION).stream().map(MigrationVerifier::key)
-                    .collect(Collectors.toCollection(HashSet::new));
+            List<Finding> before = inspect(context, Stage.PRE_MIGRATION);
+            run.baseline = before.stream().map(MigrationVerifier::key).collect(Collectors.toCollection(HashSet::new));
+            run.baselineObjects = before.stream().map(Finding::object).collect(Collectors.toCollection(HashSet::new));
         }
     }
 
@@ -205,7 +208,7 @@ public final class MigrationVerifier implements Callback {
         if (context.getConfiguration().isGroup() && !last) {
             return;
         }
-        List<Finding> introduced = blocking(context, last).stream()
+        List<Finding> introduced = blocking(context, last, run).stream()
                 .filter(f -> run.baseline == null || !run.baseline.contains(key(f)))
                 .toList();
         if (!introduced.isEmpty()) {
@@ -221,14 +224,19 @@ public final class MigrationVerifier implements Callback {
      * The blocking findings of the state a migration left, read on its own connection. Every state is
      * judged as this release's own doing (pre-migration policy, all introduced: an unmapped label it adds
      * is refused); the release's final state must also pass post-migration validation, or it would commit
-     * what the next phase refuses.
+     * what the next phase refuses. A state in the middle of the release, which the running fleet sees once
+     * it committed, must pass post-migration validation too for every object the database had right before
+     * the release (no finding on it in the baseline): a release may build what it maps step by step (a
+     * table, then its columns; a type, then its labels), but not break what the running fleet uses, such as
+     * a mapped enum column turned into {@code varchar} that a later migration of the release would turn
+     * back, since that later migration may fail or never run.
      */
-    private List<Finding> blocking(Context context, boolean last) {
+    private List<Finding> blocking(Context context, boolean last, Run run) {
         CatalogSnapshot snapshot = snapshot(context);
         Map<String, Finding> blocking = new LinkedHashMap<>();
-        List<Stage> stages = last ? List.of(Stage.POST_MIGRATION, Stage.PRE_MIGRATION) : List.of(Stage.PRE_MIGRATION);
-        for (Stage stage : stages) {
+        for (Stage stage : List.of(Stage.POST_MIGRATION, Stage.PRE_MIGRATION)) {
             checks.findings(expectations.get(), snapshot, stage).stream().filter(policy::blocks)
+                    .filter(f -> last || stage == Stage.PRE_MIGRATION || !run.baselineObjects.contains(f.object()))
                     .forEach(f -> blocking.putIfAbsent(key(f), f));
         }
         return List.copyOf(blocking.values());

@@ -542,6 +542,27 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void perMigrationJudgementRefusesAMiddleMigrationThatBreaksAMappedColumnTheFleetUses() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "enum-column-broken-then-repaired"));
+
+        assertRejected(findings, "V100 V100__role_as_varchar.sql", FindingCode.ENUM_COLUMN_TYPE_MISMATCH,
+                "users.role");
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
+    void groupModeAppliesAReleaseWhoseMiddleStateBreaksWhatItsEndRepairs() {
+        atV1OwnDatabase();
+
+        on(MAIN, FIXTURES + "enum-column-broken-then-repaired").group(true).load().migrate();
+
+        assertEquals(DatabaseFacts.shippedVersionsThen("100", "101"), AdminSql.appliedVersions(database));
+    }
+
+    @Test
     void groupModeJudgesTheReleaseAsOneUnit() {
         atV1OwnDatabase();
 
