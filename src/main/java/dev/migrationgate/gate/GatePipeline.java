@@ -233,8 +233,10 @@ public class GatePipeline {
      * replica migrating between the catalog read and the pending list would pair a catalog without its
      * tables with an empty pending list, and fail this gate for objects that exist. The pending list is the
      * one of the history read the snapshot carries (one Flyway {@code info()} serves the history checks and
-     * the planner), and it pairs with the catalog only when Flyway's history, which only grows and commits
-     * with each migration's DDL, cannot have changed between them: either the catalog's batch read the
+     * the planner), and it pairs with the catalog only when Flyway's history, which only grows, cannot have
+     * changed between them (Flyway commits a migration's history row just after its DDL, on its lock's
+     * connection: a read in between sees the DDL without the row, and the planner then reports the statements
+     * it cannot replay as not analysed, a warning): either the catalog's batch read the
      * history's fingerprint last and found the remembered read's (which was made after its own fingerprint),
      * or the history table did not exist or was empty when the history was read, after the catalog, and
      * Flyway found nothing applied. Otherwise the catalog is read again (a restart's first read learns the
