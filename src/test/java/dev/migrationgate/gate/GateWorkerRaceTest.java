@@ -101,6 +101,26 @@ class GateWorkerRaceTest {
         assertEquals(2, runs.get(), "the failed run and the recheck, no retry in between");
     }
 
+    @Test
+    void migrationThatFailedIsAVerdictEvenWhenItReadsAsTheDatabaseGone() {
+        GateState state = new GateState(Clock.systemUTC());
+        GateWorker worker = worker(state, () -> {
+            if (runs.get() == 1) {
+                state.enter(GatePhase.MIGRATE);
+                return failed(state, FindingCode.DATABASE_UNREACHABLE);
+            }
+            return passed(state);
+        });
+
+        assertTrue(worker.restart());
+        Poll.until("the worker to let go without running the migration again", DEADLINE, worker::restart,
+                accepted -> accepted);
+
+        Poll.until("the recheck to pass", DEADLINE, state::status, status -> status == GateStatus.PASSED);
+        assertEquals(2, runs.get(), "a script cancelled by its statement_timeout or an operator is not run again"
+                + " by itself: the failed run and the recheck only");
+    }
+
     private static GateReport failed(GateState state, FindingCode... codes) {
         state.findings(Arrays.stream(codes).map(code -> Finding.of(code, "db", "expected", "actual", "message", null)
                 .at(Stage.PRE_MIGRATION)).toList());
