@@ -24,18 +24,18 @@ import java.util.concurrent.TimeoutException;
  * a login nobody answers (a socket accepted by a hung proxy, or by the old primary after a failover) would
  * otherwise keep every batch failing for good, and Vert.x bounds only the TCP handshake (the client swallows
  * the socket's idle events) and cannot cancel it. The next batch connects anew; the given-up attempt's
- * connection, should it ever arrive, is closed. While two given-up attempts are unsettled, batches fail at
- * once: a database that hangs holds at most two sockets of readiness, of which one reaches it at most.
+ * connection, should it ever arrive, is closed. While given-up attempts are unsettled, each further one
+ * waits twice as long as the one before (the second at once, then {@code connectBound}, three times it,
+ * seven times it, …), so a login that hangs for a time T leaves about log2(T / connectBound) sockets, and
+ * readiness still connects once the database answers again.
  */
 public final class SingleConnection implements CatalogConnection, AutoCloseable {
-
-    /** Given-up attempts still unsettled past which batches fail at once. */
-    private static final int MOST_UNSETTLED_GIVEN_UP = 2;
 
     private final Vertx vertx;
     private final PgConnectOptions options;
     private final Duration connectBound;
     private int givenUp;
+    private long lastGiveUp;
     private PgConnection idle;
     private Use current;
     private boolean warming;
@@ -69,16 +69,23 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
                             + options.getDatabase(), new TimeoutException("the previous validation, abandoned,"
                                     + " has not released the gate's connection yet: the database has not answered")));
                 }
-                if (givenUp >= MOST_UNSETTLED_GIVEN_UP) {
+                long waitNanos = givenUp == 0 ? 0
+                        : connectBound.toNanos() * ((1L << Math.min(givenUp - 1, 20)) - 1) - (System.nanoTime() - lastGiveUp);
+                if (waitNanos > 0) {
                     return Uni.createFrom().failure(new InspectionException("connecting to database "
                             + options.getDatabase(), new TimeoutException(givenUp + " attempts to connect have"
                                     + " not been answered, each given up after gate.connect-timeout ("
-                                    + connectBound.toMillis() + " ms): the database or the network hangs")));
+                                    + connectBound.toMillis() + " ms): the database or the network hangs; the next"
+                                    + " attempt in " + Duration.ofNanos(waitNanos).toMillis() + " ms")));
                 }
                 use = new Use();
                 current = use;
                 open = idle;
                 idle = null;
+                if (open == null) {
+                    use.connecting = true;
+                    use.connectStarted = System.nanoTime();
+                }
             }
             Uni<PgConnection> ready = open != null
                     ? Uni.createFrom().item(open).invoke(connection -> attach(use, connection)) : connect(use);
@@ -147,15 +154,11 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
      */
     private Uni<PgConnection> connect(Use use) {
         CompletableFuture<PgConnection> attached = new CompletableFuture<>();
-        use.connecting = true;
-        use.connectStarted = System.nanoTime();
         PgConnection.connect(vertx, options).subscribeAsCompletionStage().whenComplete((connection, failure) -> {
-            settled(use);
+            settle(use, connection);
             if (connection != null) {
-                attach(use, connection);
                 attached.complete(connection);
             } else {
-                finish(use, false);
                 attached.completeExceptionally(failure);
             }
         });
@@ -242,15 +245,25 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
         }
         use.givenUp = true;
         givenUp++;
+        lastGiveUp = System.nanoTime();
         release(use);
         return true;
     }
 
-    /** The attempt of {@code use} to connect has settled, with a connection or a failure. */
-    private synchronized void settled(Use use) {
+    /**
+     * The attempt of {@code use} to connect has settled with {@code connection}, or with a failure (null): in
+     * one step, so that no batch can give up an attempt that has already settled.
+     */
+    private synchronized void settle(Use use, PgConnection connection) {
+        use.connecting = false;
         if (use.givenUp) {
             use.givenUp = false;
             givenUp--;
+        }
+        if (connection != null) {
+            attach(use, connection);
+        } else {
+            finish(use, false);
         }
     }
 

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Readiness after a failover that strands its connection attempt: the network drops everything while
  * readiness connects (its validation is abandoned during the login, which never completes), then connections
- * opened from then on reach the database, while the stranded socket stays held for good, as one to a hung
- * proxy or to the old primary. Readiness must not wait on that socket for ever: past {@code gate.connect-timeout}
- * (3 s here) it is closed and the next validation connects anew.
+ * opened from then on reach the database, while the stranded sockets stay held for good, as ones to a hung
+ * proxy or to the old primary. Readiness must not wait on them for ever: an attempt unanswered past
+ * {@code gate.connect-timeout} (3 s here) is given up, and the next validation connects anew, however many
+ * were stranded (two here: the first given up during the hole, the second by the failover).
  */
 @QuarkusTest
 @TestProfile(StrandedConnectionReadinessTest.Profile.class)
@@ -63,10 +64,11 @@ class StrandedConnectionReadinessTest {
         proxy.blackHole();
         Poll.until("readiness DOWN", Duration.ofSeconds(10), () -> management.get("/q/health/ready"),
                 r -> r.status() == 503);
-        Poll.until("readiness connecting anew through the hole", Duration.ofSeconds(10), () -> {
-            management.get("/q/health/ready");
-            return proxy.accepted();
-        }, accepted -> accepted > before);
+        Poll.until("readiness connecting twice through the hole, the first attempt given up", Duration.ofSeconds(20),
+                () -> {
+                    management.get("/q/health/ready");
+                    return proxy.accepted();
+                }, accepted -> accepted >= before + 2);
         proxy.failOver();
         long failedOver = System.nanoTime();
 
@@ -75,7 +77,7 @@ class StrandedConnectionReadinessTest {
         long tookMillis = Duration.ofNanos(System.nanoTime() - failedOver).toMillis();
         System.out.printf("Stranded connection attempt: readiness UP %d ms after the failover (gate.connect-timeout"
                 + " %d s)%n", tookMillis, CONNECT_TIMEOUT.toSeconds());
-        assertTrue(tookMillis < CONNECT_TIMEOUT.toMillis() + 10_000, "recovered within about gate.connect-timeout: "
-                + tookMillis + " ms");
+        assertTrue(tookMillis < CONNECT_TIMEOUT.multipliedBy(2).toMillis() + 10_000, "recovered within the second"
+                + " attempt's bound and the back-off after it: " + tookMillis + " ms");
     }
 }
