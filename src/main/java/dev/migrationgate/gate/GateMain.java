@@ -43,12 +43,14 @@ public class GateMain implements QuarkusApplication {
     private static final int APPLICATION_PROPERTIES_ORDINAL = 250;
     private static final int CONFIG_DIR_ORDINAL = 260;
     /**
-     * Keys whose values are secrets: {@code quarkus.datasource.password} and every named datasource's,
-     * {@code quarkus.flyway.password}, Flyway placeholders such as {@code quarkus.flyway.placeholders.app-password}
-     * (a migration's text, placeholders filled in, reaches the log when it fails), and environment variables
-     * such as {@code DB_PASSWORD}.
+     * Keys whose values are secrets: names ending in {@code password}, {@code secret} or {@code token}, such as
+     * {@code quarkus.datasource.password} and every named datasource's, {@code quarkus.flyway.password}, Flyway
+     * placeholders such as {@code quarkus.flyway.placeholders.app-password} (a migration's text, placeholders
+     * filled in, reaches the log when it fails), and environment variables such as {@code DB_PASSWORD}. Only
+     * the ending counts: {@code …secrets.enabled=true} or {@code X_TOKEN_TTL=60} would mask every "true" or
+     * "60" in the log.
      */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i)password|secret|token");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)(password|secret|token)\"?$");
 
     public static void main(String... args) {
         SmallRyeConfig config = startupConfig();
@@ -80,11 +82,14 @@ public class GateMain implements QuarkusApplication {
                 .build();
     }
 
-    /** The value of {@code name}, expressions expanded; empty when unset or when an expression names an unset key. */
+    /**
+     * The value of {@code name}, expressions expanded; empty when unset or when it cannot be expanded (an
+     * expression naming an unset key, or a recursive one), which Quarkus reports when it reads that key.
+     */
     private static Optional<String> expanded(SmallRyeConfig config, String name) {
         try {
             return config.getOptionalValue(name, String.class);
-        } catch (NoSuchElementException unexpandable) {
+        } catch (NoSuchElementException | IllegalArgumentException unexpandable) {
             return Optional.empty();
         }
     }

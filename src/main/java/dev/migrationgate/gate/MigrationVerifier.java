@@ -78,7 +78,10 @@ public final class MigrationVerifier implements Callback {
         private boolean planned;
         private String lastOfRelease;
         private Set<String> baseline;
-        /** The objects with a finding in the baseline: those the database did not have right before the release. */
+        /**
+         * The objects post-migration validation would have blocked on right before the release: those the
+         * database did not have right then (a warning, such as a label order, does not count).
+         */
         private Set<String> baselineObjects;
         private Connection connection;
         private JdbcCatalogInspector inspector;
@@ -192,9 +195,11 @@ public final class MigrationVerifier implements Callback {
             return;
         }
         if (run.baseline == null) {
-            List<Finding> before = inspect(context, Stage.PRE_MIGRATION);
-            run.baseline = before.stream().map(MigrationVerifier::key).collect(Collectors.toCollection(HashSet::new));
-            run.baselineObjects = before.stream().map(Finding::object).collect(Collectors.toCollection(HashSet::new));
+            CatalogSnapshot before = snapshot(context);
+            run.baseline = checks.findings(expectations.get(), before, Stage.PRE_MIGRATION).stream()
+                    .map(MigrationVerifier::key).collect(Collectors.toCollection(HashSet::new));
+            run.baselineObjects = checks.findings(expectations.get(), before, Stage.POST_MIGRATION).stream()
+                    .filter(policy::blocks).map(Finding::object).collect(Collectors.toCollection(HashSet::new));
         }
     }
 
@@ -216,17 +221,13 @@ public final class MigrationVerifier implements Callback {
         }
     }
 
-    private List<Finding> inspect(Context context, Stage stage) {
-        return checks.findings(expectations.get(), snapshot(context), stage);
-    }
-
     /**
      * The blocking findings of the state a migration left, read on its own connection. Every state is
      * judged as this release's own doing (pre-migration policy, all introduced: an unmapped label it adds
      * is refused); the release's final state must also pass post-migration validation, or it would commit
      * what the next phase refuses. A state in the middle of the release, which the running fleet sees once
      * it committed, must pass post-migration validation too for every object the database had right before
-     * the release (no finding on it in the baseline): a release may build what it maps step by step (a
+     * the release (no blocking post-migration finding on it then): a release may build what it maps step by step (a
      * table, then its columns; a type, then its labels), but not break what the running fleet uses, such as
      * a mapped enum column turned into {@code varchar} that a later migration of the release would turn
      * back, since that later migration may fail or never run.

@@ -3,7 +3,7 @@
 -- Parameter $1: text[] of table names, as Hibernate's session names them: schema.table (folded) resolves
 -- in that schema; an unqualified name as it would in the application's session, to the relation
 -- visible on the search path. Relations are tables, partitioned tables, views, materialized views and
--- foreign tables; dropped and system columns are left out. The names are matched as IN (SELECT unnest(...)),
+-- foreign tables; dropped and system columns are left out. The names are matched as IN (SELECT unnest(…)),
 -- which PostgreSQL runs as a hashed subplan: at 1,000 names, = ANY under the OR below was a linear scan of
 -- the array per candidate row and a fifth of the query's server time.
 --   table_schema, table_name, column_name  the column
@@ -24,8 +24,8 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
 JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
-WHERE ((c.relname IN (SELECT unnest($1::text[])) AND pg_catalog.pg_table_is_visible(c.oid))
-       OR n.nspname || '.' || c.relname IN (SELECT unnest($1::text[])))
+WHERE ((c.relname IN (SELECT pg_catalog.unnest($1::text[])) AND pg_catalog.pg_table_is_visible(c.oid))
+       OR n.nspname || '.' || c.relname IN (SELECT pg_catalog.unnest($1::text[])))
   AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
   AND a.attnum > 0
   AND NOT a.attisdropped

@@ -3,6 +3,7 @@ package dev.migrationgate.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.migrationgate.report.Redaction;
 import io.quarkus.runtime.LaunchMode;
@@ -58,18 +59,22 @@ class GateMainTest {
                 "quarkus.oidc.credentials.secret", "secret" + unique,
                 "api.token", "token" + unique,
                 "quarkus.flyway.placeholders.admin-password", "${NOT_SET_ANYWHERE}",
-                "quarkus.flyway.placeholders.schema", "visible" + unique)));
+                "quarkus.flyway.placeholders.schema", "visible" + unique,
+                "feature.secrets.enabled", "enabled" + unique,
+                "X_TOKEN_TTL", "ttl" + unique)));
 
         String redacted = Redaction.redact("CREATE ROLE a PASSWORD md5 placeholder" + unique + " named" + unique
-                + " environment" + unique + " secret" + unique + " token" + unique + " visible" + unique);
+                + " environment" + unique + " secret" + unique + " token" + unique + " visible" + unique
+                + " enabled" + unique + " ttl" + unique);
 
-        assertEquals("CREATE ROLE a PASSWORD md5 *** *** *** *** *** visible" + unique, redacted);
+        assertEquals("CREATE ROLE a PASSWORD md5 *** *** *** *** *** visible" + unique + " enabled" + unique + " ttl"
+                + unique, redacted, "only keys ending in password, secret or token hold secrets");
     }
 
     @Test
     void startupConfigReadsTheDotEnvFileOfTheWorkingDirectoryLikeQuarkus() throws IOException {
         Path dotEnv = Path.of(".env");
-        assertFalse(Files.exists(dotEnv), "a .env in the project directory would change every test run");
+        assumeFalse(Files.exists(dotEnv), "a .env of the developer's in the working directory is left alone");
         Files.writeString(dotEnv, "GATE_MAIN_TEST_DOTENV_PASSWORD=from-dotenv\n");
         try {
             assertEquals("from-dotenv", GateMain.startupConfig().getRawValue("GATE_MAIN_TEST_DOTENV_PASSWORD"));

@@ -311,7 +311,7 @@ class MigrationVerifierTest {
             AdminSql.execute(database, OTHER_INSTANCE_COMMITS);
             concurrentCommits.incrementAndGet();
         });
-        Duration lockTimeout = Duration.ofSeconds(2);
+        Duration lockTimeout = Duration.ofSeconds(4);
         long started = System.nanoTime();
 
         GateReport report = pipeline(release, racing, withLockTimeout(config, lockTimeout)).run();

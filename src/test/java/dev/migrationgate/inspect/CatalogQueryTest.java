@@ -34,7 +34,7 @@ class CatalogQueryTest {
         }
         assertEquals(List.of(1, 1), CatalogQuery.COLUMNS.jdbcParameters(),
                 "the table names are matched unqualified and schema-qualified: $1 is bound twice over JDBC");
-        assertTrue(CatalogQuery.COLUMNS.jdbcSql("").contains("IN (SELECT unnest(?::text[]))"), CatalogQuery.COLUMNS.jdbcSql(""));
+        assertTrue(CatalogQuery.COLUMNS.jdbcSql("").contains("IN (SELECT pg_catalog.unnest(?::text[]))"), CatalogQuery.COLUMNS.jdbcSql(""));
         assertEquals(List.of(), CatalogQuery.ENUM_TYPES.jdbcParameters());
         assertEquals(List.of(), CatalogQuery.EXTENSIONS.jdbcParameters());
     }
