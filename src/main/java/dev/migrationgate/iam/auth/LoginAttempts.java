@@ -82,10 +82,12 @@ public class LoginAttempts {
         Optional<Stored> stored = QuarkusTransaction.requiringNew().call(() -> find(email));
         boolean matches = passwords.matches(password, stored.map(Stored::passwordHash));
         if (stored.isEmpty()) {
+            commitLikeAFailure();
             throw refused(email, "no such account");
         }
         Stored account = stored.get();
         if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+            commitLikeAFailure();
             throw refused(email, "locked until " + account.lockedUntil() + " UTC");
         }
         if (!matches) {
@@ -121,6 +123,24 @@ public class LoginAttempts {
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("Counting a failed login of account " + account.id() + " failed", e);
+            }
+        });
+    }
+
+    /**
+     * The cost of {@link #countFailure} without its effect: a transaction that is given a transaction id, so
+     * that its commit is flushed to the WAL as the count's is. A refusal for an unknown email or a locked
+     * account would otherwise answer a WAL flush sooner than a wrong password, which tells that the email
+     * belongs to an account that can still log in.
+     */
+    private void commitLikeAFailure() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement write = connection.prepareStatement("SELECT pg_catalog.txid_current()");
+                    ResultSet ignored = write.executeQuery()) {
+                ignored.next();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Committing a refused login failed", e);
             }
         });
     }

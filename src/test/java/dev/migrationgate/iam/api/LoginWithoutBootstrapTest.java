@@ -9,12 +9,17 @@ import dev.migrationgate.iam.UserRole;
 import dev.migrationgate.iam.auth.BootstrapAdmin;
 import dev.migrationgate.iam.auth.Passwords;
 import dev.migrationgate.testdb.GateAwait;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -46,6 +52,9 @@ class LoginWithoutBootstrapTest {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     @Order(1)
@@ -143,6 +152,50 @@ class LoginWithoutBootstrapTest {
                 .then().statusCode(200);
         assertEquals(UserRole.ADMIN, TestAccounts.load(only.id()).role);
         second.request().delete("/api/users/" + second.id()).then().statusCode(409);
+    }
+
+    /**
+     * What the server does is what the timing shows: a wrong password commits the failure count, a WAL flush,
+     * so a refusal for an unknown email or a locked account must commit a write too, or it answers one flush
+     * sooner. Counted as transaction ids handed out during each refusal, which only a writing transaction
+     * takes; anything else on the server can only raise the counts.
+     */
+    @Test
+    @Order(4)
+    void everyRefusedLoginCommitsAWriteWhetherTheAccountExistsIsLockedOrNot() throws InterruptedException {
+        GateAwait.passed(gate);
+        TestAccounts.Account wrong = TestAccounts.create("wrong-password", UserRole.USER);
+        TestAccounts.Account locked = TestAccounts.create("locked", UserRole.USER);
+        QuarkusTransaction.requiringNew().run(() -> User.update("lockedUntil = ?1 where id = ?2",
+                LocalDateTime.now(ZoneOffset.UTC).plusHours(1), locked.id()));
+
+        long unknownIds = idsHandedOutDuring(() -> TestAccounts.basic("nobody-" + UUID.randomUUID() + "@example.com",
+                "whatever").get("/api/users"));
+        long wrongIds = idsHandedOutDuring(() -> TestAccounts.basic(wrong.email(), "a-wrong-password").get("/api/users"));
+        long lockedIds = idsHandedOutDuring(() -> TestAccounts.basic(locked.email(), locked.password())
+                .get("/api/users"));
+
+        System.out.printf(Locale.ROOT, "transaction ids per refused login: unknown email %d, wrong password %d,"
+                + " locked account %d%n", unknownIds, wrongIds, lockedIds);
+        assertTrue(wrongIds >= 1, "the failure count commits: " + wrongIds);
+        assertTrue(unknownIds >= 1, "an unknown email commits a write as a wrong password does: " + unknownIds);
+        assertTrue(lockedIds >= 1, "a locked account commits a write as a wrong password does: " + lockedIds);
+    }
+
+    private long idsHandedOutDuring(Supplier<Response> refusedLogin) {
+        long before = nextTransactionId();
+        assertEquals(401, refusedLogin.get().statusCode());
+        return nextTransactionId() - before;
+    }
+
+    private long nextTransactionId() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT txid_snapshot_xmax(txid_current_snapshot())")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long median(long[] values) {
