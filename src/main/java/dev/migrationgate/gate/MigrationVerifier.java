@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -85,6 +84,10 @@ public final class MigrationVerifier implements Callback {
         private Set<String> baselineObjects;
         private Connection connection;
         private JdbcCatalogInspector inspector;
+        /** The migration connection's default {@code search_path} (its {@code reset_val}), read at its first read. */
+        private String defaultSearchPath;
+        /** The schemas {@link #defaultSearchPath} resolves to ({@code current_schemas(true)}). */
+        private List<String> defaultSchemas;
         /** Whether each migration (by {@link #object}) runs in a transaction: Flyway parses its script to say. */
         private final Map<String, Boolean> transactional = new HashMap<>();
     }
@@ -248,11 +251,12 @@ public final class MigrationVerifier implements Callback {
      * columns and their extensions, so that {@code pg_available_extensions} (every control file on the server's
      * disk) is read once per run and afterwards only when a required extension is missing or too old.
      * <p>
-     * It is read with the session's default {@code search_path}, the one the application's sessions start
-     * with, whatever the script set: a pg_dump-style script empties it ({@code set_config('search_path', '',
-     * false)}), and the mapped tables, found by visibility, would all read as missing (a correct migration
-     * refused, or on a fresh database a wrong one's findings hidden behind the baseline's). The script's own
-     * value is put back for the rest of the transaction, as it was.
+     * It is read as the application's sessions see it, with the session's default {@code search_path},
+     * whatever Flyway or the script set: a pg_dump-style script empties it ({@code set_config('search_path',
+     * '', false)}), and the mapped tables, found by visibility, would all read as missing (a correct migration
+     * refused, or on a fresh database a wrong one's findings hidden behind the baseline's). The run's first
+     * read learns the default and the schemas it resolves to; a later read whose schemas differ is made again
+     * with the default set until the transaction ends, and the value found is put back, as it was.
      */
     private CatalogSnapshot snapshot(Context context) {
         Run run = runs.get();
@@ -261,34 +265,52 @@ public final class MigrationVerifier implements Callback {
             run.connection = connection;
             run.inspector = JdbcCatalogInspector.onOneSession(catalog(connection), HeldConnection.borrowed(connection),
                     MigrationHistoryReader.none());
+            run.defaultSearchPath = null;
         }
-        Optional<String> scripts = searchPathSetByTheScript(connection);
-        if (scripts.isEmpty()) {
-            return run.inspector.snapshot(expectations.get());
+        if (run.defaultSearchPath == null) {
+            String[] currentAndDefault = searchPath(connection,
+                    "SELECT current_setting('search_path'), reset_val FROM pg_catalog.pg_settings WHERE name = 'search_path'");
+            run.defaultSearchPath = currentAndDefault[1];
+            CatalogSnapshot atDefault = currentAndDefault[0].equals(currentAndDefault[1])
+                    ? run.inspector.snapshot(expectations.get()) : readAtTheDefault(connection, run, currentAndDefault[0]);
+            run.defaultSchemas = atDefault.settings().searchPath();
+            return atDefault;
         }
-        setSearchPathLocally(connection, "(SELECT reset_val FROM pg_catalog.pg_settings WHERE name = 'search_path')");
+        CatalogSnapshot read = run.inspector.snapshot(expectations.get());
+        if (read.settings().searchPath().equals(run.defaultSchemas)) {
+            return read;
+        }
+        return readAtTheDefault(connection, run, searchPath(connection, "SELECT current_setting('search_path')")[0]);
+    }
+
+    /** The catalog read with the run's default {@code search_path}, {@code current} put back afterwards. */
+    private CatalogSnapshot readAtTheDefault(Connection connection, Run run, String current) {
+        setSearchPathLocally(connection, run.defaultSearchPath);
         try {
             return run.inspector.snapshot(expectations.get());
         } finally {
-            setSearchPathLocally(connection, Sql.literal(scripts.get()));
+            setSearchPathLocally(connection, current);
         }
     }
 
-    /** The session's {@code search_path} when it differs from the session's default, else empty. */
-    private static Optional<String> searchPathSetByTheScript(Connection connection) {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT current_setting('search_path'), reset_val FROM pg_catalog.pg_settings WHERE name = 'search_path'")) {
+    /** The text columns of the one row {@code sql} returns. */
+    private static String[] searchPath(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
-            return rs.getString(1).equals(rs.getString(2)) ? Optional.empty() : Optional.of(rs.getString(1));
+            String[] values = new String[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getString(i + 1);
+            }
+            return values;
         } catch (SQLException e) {
             throw new InspectionException("reading the search_path the migration left", e);
         }
     }
 
-    /** Sets {@code search_path} to {@code value} (an SQL expression) until the transaction ends. */
+    /** Sets {@code search_path} to {@code value} until the transaction ends. */
     private static void setSearchPathLocally(Connection connection, String value) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_catalog.set_config('search_path', " + value + ", true)");
+            statement.execute("SELECT pg_catalog.set_config('search_path', " + Sql.literal(value) + ", true)");
         } catch (SQLException e) {
             throw new InspectionException("setting the search_path for the verifier's catalog read", e);
         }
