@@ -28,11 +28,9 @@ import org.jboss.logging.Logger;
  * the process exits non-zero. A run stopped only by a condition that passes by itself ({@link #PASSING}: a
  * lock or Flyway's history held by another replica, a database gone during the run or not back within
  * {@code gate.connect-timeout}) is run again after a back-off (doubling up to {@link #LONGEST_BACKOFF}): a wait,
- * not a verdict, so a pod never stays unready after the database has recovered. A migration that failed is a
- * verdict however it failed: a script cancelled by its own {@code statement_timeout}, or by an operator's
- * {@code pg_cancel_backend}/{@code pg_terminate_backend}, also reads as the database gone, and running it
- * again would take its locks again and undo the operator's cancel; only a lock wait stops the migrate phase
- * as a wait.
+ * not a verdict, so a pod never stays unready after the database has recovered. A script cancelled by its own
+ * {@code statement_timeout} or an operator's {@code pg_cancel_backend} is a failed migration, a verdict
+ * ({@link MigrateFailures}).
  * At most one pipeline runs at a time: the worker owns the right to run until its very last statement.
  * Once the gate passed, readiness's first live re-validation is started ({@link ReadinessWarmUp}, whose
  * connection the pipeline opened during post-migration), so the first probe after the gate passed answers
@@ -170,15 +168,10 @@ public class GateWorker {
         }
     }
 
-    /**
-     * Whether every finding that blocked {@code report} is {@link #PASSING}, and, when the migrate phase stopped
-     * the run, a lock wait: any other one is a verdict.
-     */
+    /** Whether every finding that blocked {@code report} is {@link #PASSING}: any other one is a verdict. */
     private static boolean stoppedByAWait(GateReport report) {
-        Set<FindingCode> waits = GatePhase.MIGRATE.label().equals(report.phase())
-                ? EnumSet.of(FindingCode.DATABASE_LOCK_TIMEOUT) : PASSING;
         List<Finding> blocking = BlockingPolicy.standard().blocking(report.findings());
-        return !blocking.isEmpty() && blocking.stream().allMatch(f -> waits.contains(f.code()));
+        return !blocking.isEmpty() && blocking.stream().allMatch(f -> PASSING.contains(f.code()));
     }
 
     private static Set<FindingCode> blockingCodes(GateReport report) {

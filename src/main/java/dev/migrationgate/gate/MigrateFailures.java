@@ -26,6 +26,8 @@ import org.flywaydb.core.internal.exception.FlywayMigrateException;
  */
 final class MigrateFailures {
 
+    private static final String QUERY_CANCELED = "57014";
+
     private MigrateFailures() {
     }
 
@@ -45,7 +47,7 @@ final class MigrateFailures {
         if (refused.isPresent()) {
             return refused.get().findings();
         }
-        if (DatabaseFault.of(failure) != DatabaseFault.OTHER) {
+        if (DatabaseFault.of(failure) != DatabaseFault.OTHER && !cancelled(failure)) {
             return List.of(GateFailures.finding(failure, "Flyway migrate", Stage.POST_MIGRATION));
         }
         String error = GateFailures.describe(failure, "Flyway migrate");
@@ -72,6 +74,16 @@ final class MigrateFailures {
         }
         return List.of(Finding.of(FindingCode.MIGRATION_FAILED, "migration", "applied", "failed: " + error,
                 "Flyway's migrate failed: " + error, null).at(Stage.POST_MIGRATION));
+    }
+
+    /**
+     * Whether a statement of the migration was cancelled (SQLSTATE 57014): by the script's own
+     * {@code statement_timeout} or an operator's {@code pg_cancel_backend}. For the API that is a database that
+     * did not answer in time; for a migration it is the script failing, a verdict the gate does not run again
+     * by itself (it would take the script's locks again and undo the cancel).
+     */
+    private static boolean cancelled(Throwable failure) {
+        return DatabaseFault.sqlState(failure).filter(QUERY_CANCELED::equals).isPresent();
     }
 
     private static Finding scriptFailed(MigrationInfo migration, boolean transactional, String error) {

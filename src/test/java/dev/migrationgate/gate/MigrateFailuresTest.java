@@ -63,6 +63,18 @@ class MigrateFailuresTest {
     }
 
     @Test
+    void scriptCancelledByItsStatementTimeoutIsAFailedMigrationNotTheDatabaseGone() {
+        AdminSql.execute(database, "CREATE EXTENSION \"uuid-ossp\"");
+        flyway("classpath:db/migration").load().migrate();
+
+        Finding failed = only(failure(flyway("classpath:db/migration", GateScenarios.SCRIPTS + "statement-timeout")));
+
+        assertEquals(FindingCode.MIGRATION_FAILED, failed.code(), "a verdict the worker does not run again: " + failed);
+        assertEquals("V90 V90__longer_than_its_statement_timeout.sql", failed.object());
+        assertTrue(failed.actual().contains("SQLSTATE 57014"), failed.actual());
+    }
+
+    @Test
     void nonEmptySchemaWithoutHistoryAsksForABaseline() {
         AdminSql.execute(database, "CREATE TABLE legacy (id integer)");
 
