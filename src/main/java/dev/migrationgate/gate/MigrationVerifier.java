@@ -86,8 +86,6 @@ public final class MigrationVerifier implements Callback {
         private JdbcCatalogInspector inspector;
         /** The migration connection's default {@code search_path} (its {@code reset_val}), read at its first read. */
         private String defaultSearchPath;
-        /** The schemas {@link #defaultSearchPath} resolves to ({@code current_schemas(true)}). */
-        private List<String> defaultSchemas;
         /** Whether each migration (by {@link #object}) runs in a transaction: Flyway parses its script to say. */
         private final Map<String, Boolean> transactional = new HashMap<>();
     }
@@ -251,12 +249,13 @@ public final class MigrationVerifier implements Callback {
      * columns and their extensions, so that {@code pg_available_extensions} (every control file on the server's
      * disk) is read once per run and afterwards only when a required extension is missing or too old.
      * <p>
-     * It is read as the application's sessions see it, with the session's default {@code search_path},
-     * whatever Flyway or the script set: a pg_dump-style script empties it ({@code set_config('search_path',
-     * '', false)}), and the mapped tables, found by visibility, would all read as missing (a correct migration
-     * refused, or on a fresh database a wrong one's findings hidden behind the baseline's). The run's first
-     * read learns the default and the schemas it resolves to; a later read whose schemas differ is made again
-     * with the default set until the transaction ends, and the value found is put back, as it was.
+     * It is read as the application's sessions see it, with the session's default {@code search_path}
+     * (its {@code reset_val}, read once per run), whatever Flyway or the script set: Flyway sets its own
+     * before every migration, and a pg_dump-style script empties it ({@code set_config('search_path', '',
+     * false)}), so that the mapped tables, found by visibility, would all read as missing (a correct migration
+     * refused, or on a fresh database a wrong one's findings hidden behind the baseline's). The default is set
+     * until the transaction ends and the value found is put back after the read; what the default resolves to
+     * is not remembered, since a migration may create a schema it names ({@code "$user"}).
      */
     private CatalogSnapshot snapshot(Context context) {
         Run run = runs.get();
@@ -265,43 +264,30 @@ public final class MigrationVerifier implements Callback {
             run.connection = connection;
             run.inspector = JdbcCatalogInspector.onOneSession(catalog(connection), HeldConnection.borrowed(connection),
                     MigrationHistoryReader.none());
-            run.defaultSearchPath = null;
+            run.defaultSearchPath = text(connection,
+                    "SELECT reset_val FROM pg_catalog.pg_settings WHERE name = 'search_path'");
         }
-        if (run.defaultSearchPath == null) {
-            String[] currentAndDefault = searchPath(connection,
-                    "SELECT current_setting('search_path'), reset_val FROM pg_catalog.pg_settings WHERE name = 'search_path'");
-            run.defaultSearchPath = currentAndDefault[1];
-            CatalogSnapshot atDefault = currentAndDefault[0].equals(currentAndDefault[1])
-                    ? run.inspector.snapshot(expectations.get()) : readAtTheDefault(connection, run, currentAndDefault[0]);
-            run.defaultSchemas = atDefault.settings().searchPath();
-            return atDefault;
-        }
-        CatalogSnapshot read = run.inspector.snapshot(expectations.get());
-        if (read.settings().searchPath().equals(run.defaultSchemas)) {
-            return read;
-        }
-        return readAtTheDefault(connection, run, searchPath(connection, "SELECT current_setting('search_path')")[0]);
-    }
-
-    /** The catalog read with the run's default {@code search_path}, {@code current} put back afterwards. */
-    private CatalogSnapshot readAtTheDefault(Connection connection, Run run, String current) {
-        setSearchPathLocally(connection, run.defaultSearchPath);
+        String found = text(connection, "WITH found AS MATERIALIZED (SELECT current_setting('search_path') AS path)"
+                + " SELECT path, pg_catalog.set_config('search_path', " + Sql.literal(run.defaultSearchPath)
+                + ", true) FROM found");
         try {
             return run.inspector.snapshot(expectations.get());
         } finally {
-            setSearchPathLocally(connection, current);
+            if (!found.equals(run.defaultSearchPath)) {
+                setSearchPathLocally(connection, found);
+            }
         }
     }
 
-    /** The text columns of the one row {@code sql} returns. */
-    private static String[] searchPath(Connection connection, String sql) {
+    /**
+     * The first column {@code sql} returns, reading the search_path around the verifier's catalog read (a row's
+     * target list is evaluated once the materialized CTE produced it, so a value read there precedes a
+     * {@code set_config} beside it).
+     */
+    private static String text(Connection connection, String sql) {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
-            String[] values = new String[rs.getMetaData().getColumnCount()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = rs.getString(i + 1);
-            }
-            return values;
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new InspectionException("reading the search_path the migration left", e);
         }

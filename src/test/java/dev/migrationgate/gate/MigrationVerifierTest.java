@@ -421,6 +421,19 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void tableThatShadowsAMappedOneForTheApplicationIsRefusedWhateverSearchPathTheScriptRunsWith() {
+        atV1Shared();
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "search-path-shadow"));
+
+        assertEquals(FindingCode.MIGRATION_REJECTED, findings.get(0).code(), findings.toString());
+        assertTrue(findings.stream().anyMatch(f -> f.object().equals("users.role")), "the application's sessions"
+                + " would find the shadowing users, without a role column: " + findings);
+        assertEquals(before, CatalogState.of(database));
+    }
+
+    @Test
     void scriptThatEmptiesTheSearchPathIsStillRefusedForWhatItBreaks() {
         atV1Shared();
         CatalogState before = CatalogState.of(database);
