@@ -25,11 +25,15 @@ import java.util.concurrent.TimeoutException;
  * otherwise keep every batch failing for good, and Vert.x bounds only the TCP handshake (the client swallows
  * the socket's idle events) and cannot cancel it. The next batch connects anew; the given-up attempt's
  * connection, should it ever arrive, is closed. While given-up attempts are unsettled, each further one
- * waits twice as long as the one before (the second at once, then {@code connectBound}, three times it,
- * seven times it, …), so a login that hangs for a time T leaves about log2(T / connectBound) sockets, and
- * readiness still connects once the database answers again.
+ * waits longer than the one before (the second at once, then {@code connectBound}, then twice it, no longer):
+ * a login that hangs for a time T leaves about T / (3 × connectBound) sockets (the attempt's own bound and the
+ * wait), which never settle when the peer holds them, and readiness connects within about three bounds of
+ * the database answering again.
  */
 public final class SingleConnection implements CatalogConnection, AutoCloseable {
+
+    /** The longest wait before another attempt while given-up ones are unsettled, in {@code connectBound}s. */
+    private static final long MOST_BOUNDS_BETWEEN = 2;
 
     private final Vertx vertx;
     private final PgConnectOptions options;
@@ -70,7 +74,8 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
                                     + " has not released the gate's connection yet: the database has not answered")));
                 }
                 long waitNanos = givenUp == 0 ? 0
-                        : connectBound.toNanos() * ((1L << Math.min(givenUp - 1, 20)) - 1) - (System.nanoTime() - lastGiveUp);
+                        : connectBound.toNanos() * Math.min((1L << Math.min(givenUp - 1, 20)) - 1, MOST_BOUNDS_BETWEEN)
+                                - (System.nanoTime() - lastGiveUp);
                 if (waitNanos > 0) {
                     return Uni.createFrom().failure(new InspectionException("connecting to database "
                             + options.getDatabase(), new TimeoutException(givenUp + " attempts to connect have"

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +166,22 @@ class SingleConnectionTest {
                 () -> Long.parseLong(db.single("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                         + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")),
                 backends -> backends == 1);
+    }
+
+    @Test
+    void theWaitBetweenAttemptsNobodyAnswersStopsGrowingAtTwoBounds() {
+        Duration bound = Duration.ofSeconds(1);
+        connection.close();
+        connection = new SingleConnection(vertx, options(), bound);
+        proxy.blackHole();
+
+        InspectionException third = Poll.until("three attempts given up", WAIT, this::refusal,
+                refusal -> refusal.getMessage().contains("3 attempts to connect have not been answered"));
+
+        Matcher wait = Pattern.compile("the next attempt in (\\d+) ms").matcher(third.getMessage());
+        assertTrue(wait.find(), third.getMessage());
+        assertTrue(Long.parseLong(wait.group(1)) <= bound.multipliedBy(2).toMillis(), third.getMessage());
+        assertEquals(3, proxy.accepted(), "one socket per attempt");
     }
 
     /** One batch during the hole, whatever its outcome; the connections the proxy accepted since the test began. */
