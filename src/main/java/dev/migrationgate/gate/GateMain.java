@@ -43,14 +43,16 @@ public class GateMain implements QuarkusApplication {
     private static final int APPLICATION_PROPERTIES_ORDINAL = 250;
     private static final int CONFIG_DIR_ORDINAL = 260;
     /**
-     * Keys whose values are secrets: names ending in {@code password}, {@code secret} or {@code token}, such as
-     * {@code quarkus.datasource.password} and every named datasource's, {@code quarkus.flyway.password}, Flyway
-     * placeholders such as {@code quarkus.flyway.placeholders.app-password} (a migration's text, placeholders
-     * filled in, reaches the log when it fails), and environment variables such as {@code DB_PASSWORD}. Only
-     * the ending counts: {@code …secrets.enabled=true} or {@code X_TOKEN_TTL=60} would mask every "true" or
-     * "60" in the log.
+     * Keys whose values are secrets: names holding {@code password}, {@code secret} or {@code token}, such as
+     * {@code quarkus.datasource.password} and every named datasource's, {@code quarkus.flyway.password},
+     * {@code quarkus.oidc.credentials.client-secret.value}, Flyway placeholders such as
+     * {@code quarkus.flyway.placeholders.secret_key} (a migration's text, placeholders filled in, reaches the log
+     * when it fails), and environment variables such as {@code DB_PASSWORD}. Their values that cannot be secrets,
+     * a boolean or a number ({@code …secrets.enabled=true}, {@code X_TOKEN_TTL=60}), are left out: masking them
+     * would blank every "true" or "60" in the log.
      */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i)(password|secret|token)\"?$");
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)password|secret|token");
+    private static final Pattern NOT_A_SECRET = Pattern.compile("(?i)true|false|[0-9]+");
 
     public static void main(String... args) {
         SmallRyeConfig config = startupConfig();
@@ -124,7 +126,8 @@ public class GateMain implements QuarkusApplication {
     static void protectSecrets(SmallRyeConfig config) {
         for (String name : config.getPropertyNames()) {
             if (SECRET_NAME.matcher(name).find()) {
-                expanded(config, name).ifPresent(Redaction::protect);
+                expanded(config, name).filter(value -> !NOT_A_SECRET.matcher(value).matches())
+                        .ifPresent(Redaction::protect);
             }
         }
         ConnectionUrls.passwords(config.getOptionalValue(ConnectionUrls.JDBC_KEY, String.class).orElse(null),

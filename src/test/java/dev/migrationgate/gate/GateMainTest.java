@@ -60,15 +60,16 @@ class GateMainTest {
                 "api.token", "token" + unique,
                 "quarkus.flyway.placeholders.admin-password", "${NOT_SET_ANYWHERE}",
                 "quarkus.flyway.placeholders.schema", "visible" + unique,
-                "feature.secrets.enabled", "enabled" + unique,
-                "X_TOKEN_TTL", "ttl" + unique)));
+                "quarkus.oidc.credentials.client-secret.value", "client" + unique,
+                "quarkus.flyway.placeholders.secret_key", "key" + unique)));
+        GateMain.protectSecrets(config(Map.of("feature.secrets.enabled", "true", "X_TOKEN_TTL", "60")));
 
         String redacted = Redaction.redact("CREATE ROLE a PASSWORD md5 placeholder" + unique + " named" + unique
                 + " environment" + unique + " secret" + unique + " token" + unique + " visible" + unique
-                + " enabled" + unique + " ttl" + unique);
+                + " client" + unique + " key" + unique + " enabled=true ttl=60");
 
-        assertEquals("CREATE ROLE a PASSWORD md5 *** *** *** *** *** visible" + unique + " enabled" + unique + " ttl"
-                + unique, redacted, "only keys ending in password, secret or token hold secrets");
+        assertEquals("CREATE ROLE a PASSWORD md5 *** *** *** *** *** visible" + unique + " *** *** enabled=true ttl=60",
+                redacted, "a boolean or a number is no secret, whatever its key");
     }
 
     @Test
