@@ -90,9 +90,7 @@ class SingleConnectionTest {
         assertEquals(1, one());
         assertTrue(proxy.accepted() <= 2, proxy.accepted() + " connections: the warm-up's and at most one more");
         Poll.until("one connection kept (a warm-up's arriving after the batch's is closed)", WAIT,
-                () -> Long.parseLong(db.single("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")),
-                backends -> backends == 1);
+                this::otherBackends, backends -> backends == 1);
     }
 
     @Test
@@ -163,9 +161,7 @@ class SingleConnectionTest {
         proxy.heal();
         Poll.until("a batch to succeed once the network heals", WAIT, this::tryHeld, ok -> ok);
         Poll.until("one backend kept: the given-up attempts' connections are closed on arrival", WAIT,
-                () -> Long.parseLong(db.single("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")),
-                backends -> backends == 1);
+                this::otherBackends, backends -> backends == 1);
     }
 
     @Test
@@ -182,6 +178,12 @@ class SingleConnectionTest {
         assertTrue(wait.find(), third.getMessage());
         assertTrue(Long.parseLong(wait.group(1)) <= bound.multipliedBy(2).toMillis(), third.getMessage());
         assertEquals(3, proxy.accepted(), "one socket per attempt");
+    }
+
+    /** The client backends on the scratch database besides the one asking, counted by the server. */
+    private long otherBackends() {
+        return Long.parseLong(db.single("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"));
     }
 
     /** One batch during the hole, whatever its outcome; the connections the proxy accepted since the test began. */
