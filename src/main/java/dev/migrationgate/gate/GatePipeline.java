@@ -189,7 +189,7 @@ public class GatePipeline {
                 }
                 state.findings(List.of(unreachable));
                 Thread.sleep(wait.toMillis());
-                wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+                wait = Backoff.doubled(wait, LONGEST_RETRY);
             }
         }
     }
@@ -274,7 +274,7 @@ public class GatePipeline {
                 }
             }
             Thread.sleep(wait.toMillis());
-            wait = wait.multipliedBy(2).compareTo(LONGEST_REREAD_WAIT) > 0 ? LONGEST_REREAD_WAIT : wait.multipliedBy(2);
+            wait = Backoff.doubled(wait, LONGEST_REREAD_WAIT);
         }
     }
 

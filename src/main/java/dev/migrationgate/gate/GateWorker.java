@@ -163,8 +163,7 @@ public class GateWorker {
                 Thread.currentThread().interrupt();
                 return report;
             }
-            backoff = backoff.multipliedBy(2).compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF
-                    : backoff.multipliedBy(2);
+            backoff = Backoff.doubled(backoff, LONGEST_BACKOFF);
         }
     }
 

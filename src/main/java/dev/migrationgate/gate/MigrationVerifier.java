@@ -264,10 +264,11 @@ public final class MigrationVerifier implements Callback {
             run.connection = connection;
             run.inspector = JdbcCatalogInspector.onOneSession(catalog(connection), HeldConnection.borrowed(connection),
                     MigrationHistoryReader.none());
-            run.defaultSearchPath = text(connection,
+            run.defaultSearchPath = text(connection, "reading the session's default search_path",
                     "SELECT reset_val FROM pg_catalog.pg_settings WHERE name = 'search_path'");
         }
-        String found = text(connection, "WITH found AS MATERIALIZED (SELECT current_setting('search_path') AS path)"
+        String found = text(connection, "reading the search_path the migration left",
+                "WITH found AS MATERIALIZED (SELECT current_setting('search_path') AS path)"
                 + " SELECT path, pg_catalog.set_config('search_path', " + Sql.literal(run.defaultSearchPath)
                 + ", true) FROM found");
         try {
@@ -280,16 +281,16 @@ public final class MigrationVerifier implements Callback {
     }
 
     /**
-     * The first column {@code sql} returns, reading the search_path around the verifier's catalog read (a row's
-     * target list is evaluated once the materialized CTE produced it, so a value read there precedes a
-     * {@code set_config} beside it).
+     * The first column {@code sql} returns ({@code operation} names it in an error), reading the search_path
+     * around the verifier's catalog read (a row's target list is evaluated once the materialized CTE produced
+     * it, so a value read there precedes a {@code set_config} beside it).
      */
-    private static String text(Connection connection, String sql) {
+    private static String text(Connection connection, String operation, String sql) {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
-            throw new InspectionException("reading the search_path the migration left", e);
+            throw new InspectionException(operation, e);
         }
     }
 

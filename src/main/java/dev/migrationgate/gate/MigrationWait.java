@@ -86,7 +86,7 @@ public class MigrationWait {
     /** Sleeps {@code wait}; returns the next, doubled up to {@link #LONGEST_POLL}. */
     private static Duration pause(Duration wait) throws InterruptedException {
         Thread.sleep(wait.toMillis());
-        return wait.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : wait.multipliedBy(2);
+        return Backoff.doubled(wait, LONGEST_POLL);
     }
 
     private static Finding waiting(Finding finding) {
