@@ -11,20 +11,22 @@ import java.util.Optional;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.jboss.logging.Logger;
 
 /**
  * The one mapping from an exception inside the gate to a finding: connectivity to DATABASE_UNREACHABLE,
- * lock waits to DATABASE_LOCK_TIMEOUT (naming the holder), Flyway's validation and migration errors to
- * their history codes, anything else to GATE_INTERNAL_ERROR. Findings carry a SQLSTATE and fixed text,
- * never a driver message or URL; the driver's message goes, redacted, to one log line whose reference id
- * the finding names.
+ * lock waits to DATABASE_LOCK_TIMEOUT (naming the holder), a failing migration script to MIGRATION_FAILED
+ * ("rolled back" only when it ran in a transaction; a script cancelled by its {@code statement_timeout} or
+ * an operator's {@code pg_cancel_backend} is the script failing, not the database gone), Flyway's history
+ * errors to their history codes, any other Flyway error to MIGRATION_FAILED, anything else to
+ * GATE_INTERNAL_ERROR. Findings carry a SQLSTATE and fixed text, never a driver message or URL; the driver's
+ * message goes, redacted, to one log line whose reference id the finding names.
  */
 public final class GateFailures {
 
     private static final Logger LOG = Logger.getLogger(GateFailures.class);
+    private static final String QUERY_CANCELED = "57014";
 
     private GateFailures() {
     }
@@ -32,9 +34,9 @@ public final class GateFailures {
     /** The finding for {@code failure} raised while doing {@code operation} (e.g. {@code phase extensions}). */
     public static Finding finding(Throwable failure, String operation, Stage stage) {
         String reference = FaultLog.reference();
-        DatabaseFault fault = DatabaseFault.of(failure);
-        Optional<String> sqlState = DatabaseFault.sqlState(failure);
-        String cause = sqlState.map(s -> "SQLSTATE " + s).orElse(rootType(failure));
+        FlywayMigrateException script = find(failure, FlywayMigrateException.class);
+        DatabaseFault fault = script != null && cancelled(failure) ? DatabaseFault.OTHER : DatabaseFault.of(failure);
+        String cause = cause(failure, script);
         LOG.error(FaultLog.text(reference, operation, fault, failure));
         String see = " (log reference " + reference + ")";
         return switch (fault) {
@@ -43,35 +45,33 @@ public final class GateFailures {
                     operation + " failed: the database is unreachable, refusing connections or did not answer in"
                             + " time (" + cause + ")" + see + "; retry once it is reachable", null).at(stage);
             case LOCK_TIMEOUT -> lockTimeout(failure, operation, see).at(stage);
-            case OTHER -> flyway(failure, operation, cause, see)
+            case OTHER -> (script != null ? scriptFailed(script, cause + see) : flyway(failure, operation, cause, see)
                     .orElseGet(() -> Finding.of(FindingCode.GATE_INTERNAL_ERROR, operation, "no error",
                             "unexpected " + cause,
                             "Unexpected error during " + operation + " (" + cause + ")" + see
-                                    + "; the gate stays closed. POST /q/gate/recheck retries.", null))
+                                    + "; the gate stays closed. POST /q/gate/recheck retries.", null)))
                     .at(stage);
         };
     }
 
     /**
-     * Logs {@code failure} (redacted) under a new reference and returns its fixed description for a finding:
-     * the SQLSTATE (and script line), else Flyway's error code, else the exception type, with the reference.
-     * Never the driver's message.
+     * Whether a statement was cancelled (SQLSTATE 57014). For the API that is a database that did not answer in
+     * time; for a migration script it is the script failing, a verdict the gate does not run again by itself (it
+     * would take the script's locks again and undo the cancel).
      */
-    public static String describe(Throwable failure, String operation) {
-        String reference = FaultLog.reference();
-        LOG.error(FaultLog.text(reference, operation, DatabaseFault.of(failure), failure));
-        FlywayMigrateException migrate = find(failure, FlywayMigrateException.class);
-        String cause;
-        if (migrate != null && migrate.getSqlState() != null) {
-            cause = "SQLSTATE " + migrate.getSqlState()
-                    + (migrate.getLineNumber() > 0 ? " at line " + migrate.getLineNumber() : "");
-        } else {
-            FlywayException flyway = find(failure, FlywayException.class);
-            cause = DatabaseFault.sqlState(failure).map(state -> "SQLSTATE " + state)
-                    .orElseGet(() -> flyway != null && flyway.getErrorCode() != null
-                            ? "Flyway " + flyway.getErrorCode() : rootType(failure));
+    private static boolean cancelled(Throwable failure) {
+        return DatabaseFault.sqlState(failure).filter(QUERY_CANCELED::equals).isPresent();
+    }
+
+    /** The fixed description of {@code failure}: its SQLSTATE (and script line), else Flyway's error code, else its type. */
+    private static String cause(Throwable failure, FlywayMigrateException script) {
+        if (script != null && script.getSqlState() != null) {
+            return "SQLSTATE " + script.getSqlState() + (script.getLineNumber() > 0 ? " at line " + script.getLineNumber() : "");
         }
-        return cause + " (log reference " + reference + ")";
+        FlywayException flyway = find(failure, FlywayException.class);
+        return DatabaseFault.sqlState(failure).map(state -> "SQLSTATE " + state)
+                .orElseGet(() -> flyway != null && flyway.getErrorCode() != null
+                        ? "Flyway " + flyway.getErrorCode() : rootType(failure));
     }
 
     private static Finding lockTimeout(Throwable failure, String operation, String see) {
@@ -85,29 +85,40 @@ public final class GateFailures {
                         + " SELECT pg_terminate_backend(<pid>).", null);
     }
 
-    /** Flyway's validation and migration errors as the history codes of the migrations concern. */
+    private static Finding scriptFailed(FlywayMigrateException failed, String error) {
+        String object = failed.getMigration() == null ? "migration" : MigrationVerifier.object(failed.getMigration());
+        String outcome = failed.isExecutableInTransaction()
+                ? "PostgreSQL rolled its transaction back, so the schema and the history are as they were before it."
+                : "It did not run in a transaction, so whatever its statements did before the failing one stays"
+                        + " applied and Flyway recorded it as failed: repair the schema by hand, then run flyway repair.";
+        return Finding.of(FindingCode.MIGRATION_FAILED, object, "applied",
+                (failed.isExecutableInTransaction() ? "failed and rolled back: " : "failed, not rolled back: ") + error,
+                "Flyway could not apply " + object + ". " + outcome + " Fix the script and restart (or POST"
+                        + " /q/gate/recheck).", null);
+    }
+
+    /** Flyway's own errors: a schema that needs a baseline, the history codes, and any other as a failed migration. */
     private static Optional<Finding> flyway(Throwable failure, String operation, String cause, String see) {
-        FlywayMigrateException migrate = find(failure, FlywayMigrateException.class);
-        if (migrate != null) {
-            MigrationInfo migration = migrate.getMigration();
-            String object = migration == null ? "migration" : (migration.getVersion() == null ? "R "
-                    : "V" + migration.getVersion() + " ") + migration.getScript();
-            String state = migrate.getSqlState() == null ? cause : "SQLSTATE " + migrate.getSqlState();
-            String line = migrate.getLineNumber() > 0 ? " at line " + migrate.getLineNumber() : "";
-            return Optional.of(Finding.of(FindingCode.MIGRATION_FAILED, object, "applied",
-                    "failed and rolled back: " + state + line,
-                    "Flyway could not apply " + object + " (" + state + line + ")" + see + "; PostgreSQL rolled the"
-                            + " script's transaction back, so the schema is as it was before it. Fix the script and"
-                            + " restart (or POST /q/gate/recheck).", null));
-        }
         FlywayException flyway = find(failure, FlywayException.class);
         if (flyway == null) {
             return Optional.empty();
         }
-        return historyCode(flyway.getErrorCode()).map(code -> Finding.of(code, "migration history",
-                "consistent with the local scripts", "Flyway " + flyway.getErrorCode(),
-                operation + " failed: Flyway reports " + flyway.getErrorCode() + see
-                        + "; GET /q/gate after a recheck lists the migrations concerned.", null));
+        if (flyway.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE) {
+            return Optional.of(Finding.of(FindingCode.MIGRATION_FAILED, "flyway_schema_history", "a schema history",
+                    "non-empty schema without history", "Nothing was applied: the schema already holds objects but"
+                            + " Flyway has no history table, so it cannot tell which migrations they came from. If the"
+                            + " schema matches a release, baseline it at that version (quarkus.flyway.baseline-on-migrate"
+                            + "=true with quarkus.flyway.baseline-version), otherwise point the gate at an empty"
+                            + " database. Flyway: " + cause + see, null));
+        }
+        return Optional.of(historyCode(flyway.getErrorCode())
+                .map(code -> Finding.of(code, "migration history", "consistent with the local scripts",
+                        "Flyway " + flyway.getErrorCode(), operation + " failed: Flyway reports " + flyway.getErrorCode()
+                                + see + "; GET /q/gate after a recheck lists the migrations concerned.", null))
+                .orElseGet(() -> Finding.of(FindingCode.MIGRATION_FAILED, "migration", "applied", "failed: " + cause,
+                        operation + " failed: Flyway could not complete it (" + cause + ")" + see + "; the log line"
+                                + " names why. Fix the migrations or quarkus.flyway.* and POST /q/gate/recheck.",
+                        null)));
     }
 
     private static Optional<FindingCode> historyCode(ErrorCode code) {

@@ -92,10 +92,12 @@ class GateFailuresTest {
     }
 
     @Test
-    void duplicateMigrationVersionIsAnInternalErrorNotAnUnreachableDatabase() {
+    void duplicateMigrationVersionIsAFailedMigrationNamedByFlywaysCode() {
         Finding finding = GateFailures.finding(new FlywayException("Found more than one migration with version 2",
                 CoreErrorCode.DUPLICATE_VERSIONED_MIGRATION), "phase pre-migration", Stage.PRE_MIGRATION);
-        assertEquals(FindingCode.GATE_INTERNAL_ERROR, finding.code());
+        assertEquals(FindingCode.MIGRATION_FAILED, finding.code());
+        assertEquals("failed: Flyway DUPLICATE_VERSIONED_MIGRATION", finding.actual());
+        assertClean(finding, "more than one migration");
     }
 
     @Test
@@ -112,8 +114,9 @@ class GateFailuresTest {
     void sqlErrorWrappedByFlywayIsNotMistakenForAnUnreachableDatabase() {
         Finding finding = GateFailures.finding(new FlywaySqlException("Unable to check",
                 new SQLException("type \"no_such_type\" does not exist", "42704")), "phase migrate", Stage.POST_MIGRATION);
-        assertEquals(FindingCode.GATE_INTERNAL_ERROR, finding.code(), "Flyway files every SQL error as DB_CONNECTION");
-        assertEquals("unexpected SQLSTATE 42704", finding.actual());
+        assertEquals(FindingCode.MIGRATION_FAILED, finding.code(), "Flyway files every SQL error as DB_CONNECTION");
+        assertEquals("failed: SQLSTATE 42704", finding.actual());
+        assertClean(finding, "no_such_type");
     }
 
     @Test
