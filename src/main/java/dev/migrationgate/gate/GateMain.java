@@ -1,7 +1,6 @@
 package dev.migrationgate.gate;
 
 import dev.migrationgate.inspect.ConnectionUrls;
-import dev.migrationgate.report.Redaction;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
@@ -12,9 +11,7 @@ import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSourceLoader;
 import io.smallrye.config.SmallRyeConfig;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The entry point. Before Quarkus starts it reads the configuration the way Quarkus will (system
@@ -22,8 +19,7 @@ import java.util.regex.Pattern;
  * {@code config/application.properties}, SmallRye's converters) and:
  * <ul>
  * <li>refuses a datasource URL its driver would misread, naming the key (the driver's own error would print
- *     the URL, password included), and registers every configured password, secret and token with
- *     {@link Redaction};</li>
+ *     the URL, password included);</li>
  * <li>turns Quarkus's init-and-exit mode ({@code quarkus.init-and-exit}, any spelling SmallRye reads as
  *     true: {@code true}, {@code 1}, {@code yes}, {@code on}, any case) into a run-once of the gate.
  *     Quarkus's own mode stops before the start-up event the gate runs on and exits 0 with nothing validated
@@ -42,18 +38,6 @@ public class GateMain implements QuarkusApplication {
     static final String LOG_TO_STDERR = "quarkus.log.console.stderr";
     private static final int APPLICATION_PROPERTIES_ORDINAL = 250;
     private static final int CONFIG_DIR_ORDINAL = 260;
-    /**
-     * Keys whose values are secrets: names holding {@code password}, {@code secret} or {@code token}, such as
-     * {@code quarkus.datasource.password} and every named datasource's, {@code quarkus.flyway.password},
-     * {@code quarkus.oidc.credentials.client-secret.value}, Flyway placeholders such as
-     * {@code quarkus.flyway.placeholders.secret_key} (a migration's text, placeholders filled in, reaches the log
-     * when it fails), and environment variables such as {@code DB_PASSWORD}. Their values that cannot be secrets,
-     * a boolean or a number ({@code …secrets.enabled=true}, {@code X_TOKEN_TTL=60}), are left out: masking them
-     * would blank every "true" or "60" in the log.
-     */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i)password|secret|token");
-    private static final Pattern NOT_A_SECRET = Pattern.compile("(?i)true|false|[0-9]+");
-
     public static void main(String... args) {
         SmallRyeConfig config = startupConfig();
         Optional<String> refusal = refusal(config);
@@ -61,7 +45,6 @@ public class GateMain implements QuarkusApplication {
             System.err.println("migration-gate cannot start: " + refusal.get());
             System.exit(1);
         }
-        protectSecrets(config);
         if (initAndExitRequested(config)) {
             System.setProperty(INIT_AND_EXIT, "false");
             System.setProperty(RUN_ONCE, "true");
@@ -84,18 +67,6 @@ public class GateMain implements QuarkusApplication {
                 .build();
     }
 
-    /**
-     * The value of {@code name}, expressions expanded; empty when unset or when it cannot be expanded (an
-     * expression naming an unset key, or a recursive one), which Quarkus reports when it reads that key.
-     */
-    private static Optional<String> expanded(SmallRyeConfig config, String name) {
-        try {
-            return config.getOptionalValue(name, String.class);
-        } catch (NoSuchElementException | IllegalArgumentException unexpandable) {
-            return Optional.empty();
-        }
-    }
-
     /** Whether {@code quarkus.init-and-exit} is true, read with SmallRye's boolean converter. */
     static boolean initAndExitRequested(SmallRyeConfig config) {
         return config.getOptionalValue(INIT_AND_EXIT, Boolean.class).orElse(false);
@@ -116,23 +87,6 @@ public class GateMain implements QuarkusApplication {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Registers with {@link Redaction} the value of every key {@link #SECRET_NAME} matches, and the passwords
-     * in the datasource URLs. A value that cannot be expanded here (an expression naming a key set nowhere) is
-     * left to Quarkus, which refuses it when it reads that key.
-     */
-    static void protectSecrets(SmallRyeConfig config) {
-        for (String name : config.getPropertyNames()) {
-            if (SECRET_NAME.matcher(name).find()) {
-                expanded(config, name).filter(value -> !NOT_A_SECRET.matcher(value).matches())
-                        .ifPresent(Redaction::protect);
-            }
-        }
-        ConnectionUrls.passwords(config.getOptionalValue(ConnectionUrls.JDBC_KEY, String.class).orElse(null),
-                config.getOptionalValue(ConnectionUrls.REACTIVE_KEY, String.class).orElse(null))
-                .forEach(Redaction::protect);
     }
 
     /**

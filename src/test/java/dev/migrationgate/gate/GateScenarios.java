@@ -20,16 +20,19 @@ public final class GateScenarios {
 
     /**
      * An empty database owned by a role with a password; readiness re-validates every 200 ms and gives up
-     * after 1 s, so runtime drift and a hung database show quickly.
+     * after 1 s, so runtime drift and a hung database show quickly. Secrets are also read from a
+     * {@code quarkus.config.locations} file ({@link #SECRETS_FILE}).
      */
     public static class Ready implements QuarkusTestProfile {
 
         static final long CACHE_TTL_MILLIS = 200;
         static final long CHECK_TIMEOUT_MILLIS = 1000;
+        public static final String SECRETS_FILE = "src/test/resources/config-locations/secrets.properties";
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gate.cache-ttl", CACHE_TTL_MILLIS + "ms", "gate.check-timeout", CHECK_TIMEOUT_MILLIS + "ms");
+            return Map.of("gate.cache-ttl", CACHE_TTL_MILLIS + "ms", "gate.check-timeout", CHECK_TIMEOUT_MILLIS + "ms",
+                    "quarkus.config.locations", SECRETS_FILE);
         }
 
         @Override
