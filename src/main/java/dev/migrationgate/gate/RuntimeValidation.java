@@ -19,15 +19,20 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Readiness re-validation of the live catalog: at most one validation per {@code gate.cache-ttl} however
  * many probes arrive, one at a time (concurrent callers share it), and none longer than
  * {@code gate.check-timeout}: past it the validation is abandoned — cancelled, which releases its
  * connection — and reported as DATABASE_UNREACHABLE, and that report is cached like any other. A forced
- * {@link #refresh()} answers with a validation that started after it was asked for.
+ * {@link #refresh()} answers with a validation that started after it was asked for. A change of the answer
+ * (ready to not ready with its findings, the blocking findings changing, ready again) is logged once, not
+ * every probe.
  */
 public class RuntimeValidation {
+
+    private static final Logger LOG = Logger.getLogger(RuntimeValidation.class);
 
     private final Supplier<CompletionStage<GateReport>> validator;
     private final Duration ttl;
@@ -41,6 +46,8 @@ public class RuntimeValidation {
     private Validation inFlight;
     private long started;
     private ValidationCompleted lastCompletion;
+    /** The blocking codes of the newest validation: none while ready, which the gate was when readiness began. */
+    private List<FindingCode> blocking = List.of();
 
     /** @param listener told once of every validation's end, outside the lock and before anyone waiting on it */
     public RuntimeValidation(Supplier<CompletionStage<GateReport>> validator, Duration ttl, Duration timeout,
@@ -143,10 +150,13 @@ public class RuntimeValidation {
      */
     private boolean completed(Validation validation, GateReport report, Outcome outcome) {
         ValidationCompleted ended;
+        List<FindingCode> before;
         synchronized (this) {
             if (validation.ended) {
                 return false;
             }
+            before = blocking;
+            blocking = blockingCodes(report);
             validation.ended = true;
             if (inFlight == validation) {
                 inFlight = null;
@@ -159,8 +169,25 @@ public class RuntimeValidation {
             ended = lastCompletion;
         }
         listener.accept(ended);
+        logChange(before, blockingCodes(report), report);
         validation.result.complete(report);
         return true;
+    }
+
+    /** Logs the answer when its blocking findings differ from the previous validation's. */
+    private static void logChange(List<FindingCode> before, List<FindingCode> now, GateReport report) {
+        if (now.equals(before)) {
+            return;
+        }
+        if (now.isEmpty()) {
+            LOG.info("Readiness re-validation passes again: the service is ready");
+        } else {
+            LOG.warn("Readiness re-validation fails, the service is not ready: " + GateReportLog.details(report));
+        }
+    }
+
+    private static List<FindingCode> blockingCodes(GateReport report) {
+        return report.findings().stream().filter(Finding::isError).map(Finding::code).distinct().sorted().toList();
     }
 
     private GateReport timedOut() {

@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +69,55 @@ class RuntimeValidationTest {
         started.get(1).complete(after);
         assertSame(after, recheck.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         assertSame(after, runtime.current().toCompletableFuture().getNow(null), "and it is cached");
+    }
+
+    @Test
+    void aChangeOfTheAnswerIsLoggedOnceNotEveryValidation() throws Exception {
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (logged) {
+                    logged.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RuntimeValidation.class.getName());
+        logger.addHandler(handler);
+        try {
+            RuntimeValidation runtime = runtime(Duration.ofMinutes(1));
+            Finding drift = Finding.of(FindingCode.ENUM_CASE_MISMATCH, "userrole", "admin", "ADMIN",
+                    "names stored instead of values", null);
+            Finding gone = Finding.of(FindingCode.DATABASE_UNREACHABLE, "database", "reachable", "refused",
+                    "the database refused", null);
+            List<GateReport> answers = List.of(report("ready"), report("drifted", drift), report("drifted", drift),
+                    report("gone", drift, gone), report("ready"), report("ready"));
+            for (int i = 0; i < answers.size(); i++) {
+                CompletableFuture<GateReport> answer = runtime.refresh().toCompletableFuture();
+                started.get(i).complete(answers.get(i));
+                answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            List<String> lines;
+            synchronized (logged) {
+                lines = logged.stream().map(r -> (r.getLevel().intValue() >= Level.WARNING.intValue() ? "warning " : "info ")
+                        + r.getMessage()).toList();
+            }
+            assertEquals(3, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("warning Readiness re-validation fails") && lines.get(0)
+                    .contains("ENUM_CASE_MISMATCH"), lines.get(0));
+            assertTrue(lines.get(1).contains("DATABASE_UNREACHABLE"), "the blocking findings changed: " + lines.get(1));
+            assertEquals("info Readiness re-validation passes again: the service is ready", lines.get(2));
+        } finally {
+            logger.removeHandler(handler);
+        }
     }
 
     @Test
