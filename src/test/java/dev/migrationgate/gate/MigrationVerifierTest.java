@@ -567,6 +567,18 @@ class MigrationVerifierTest {
     }
 
     @Test
+    void middleMigrationBreakingAnObjectThatHadOnlyAWarningBeforeTheReleaseIsRefused() {
+        atV1OwnDatabase();
+        AdminSql.execute(database, "ALTER TYPE userrole ADD VALUE 'auditor'");
+        CatalogState before = CatalogState.of(database);
+
+        List<Finding> findings = refused(on(MAIN, FIXTURES + "label-dropped-then-restored"));
+
+        assertRejected(findings, "V100 V100__userrole_without_user.sql", FindingCode.ENUM_LABEL_MISSING, "userrole");
+        assertEquals(before, CatalogState.of(database), "a warning (a newer release's label) exempts nothing");
+    }
+
+    @Test
     void groupModeAppliesAReleaseWhoseMiddleStateBreaksWhatItsEndRepairs() {
         atV1OwnDatabase();
 
