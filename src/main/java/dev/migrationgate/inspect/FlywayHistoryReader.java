@@ -35,7 +35,8 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
  * {@code validateWithResult()} for the errors. Validation runs on a copy of the given configuration that
  * also ignores pending migrations ({@code *:pending}): pending work is reported by state, not as an error.
  * Every other setting of the given Flyway (locations, ignore patterns, history table) applies, and its data
- * source unless another is given.
+ * source unless another is given. With nothing applied (a new database) there is nothing to validate but
+ * pending migrations, which are ignored, so validation is not run (one Flyway execution fewer at first start).
  * <p>
  * Local migrations cannot change in a running process, so the first read keeps what Flyway resolved (the
  * scanned scripts with their checksums) and later reads hand exactly those to Flyway instead of scanning and
@@ -90,7 +91,10 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
         return readFlyway(currentFingerprint()).history();
     }
 
-    /** Reads through Flyway ({@code info()} and {@code validateWithResult()}) and remembers it under {@code fingerprint}. */
+    /**
+     * Reads through Flyway ({@code info()}, and {@code validateWithResult()} once a migration is applied) and
+     * remembers it under {@code fingerprint}.
+     */
     private Read readFlyway(HistoryFingerprint fingerprint) {
         try {
             MigrationInfo[] all = flyway.info().all();
@@ -99,9 +103,10 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
                 resolvedOnce = true;
             }
             List<MigrationInfo> infos = List.of(all);
-            ValidateResult validation = flyway.validateWithResult();
+            List<ValidationError> errors = infos.stream().anyMatch(info -> info.getState().isApplied())
+                    ? validationErrors(flyway.validateWithResult(), infos) : List.of();
             Read read = new Read(fingerprint, new MigrationHistory(infos.stream().map(Migration::of)
-                    .toList(), validationErrors(validation, infos)),
+                    .toList(), errors),
                     infos.stream().filter(info -> info.getState() == MigrationState.PENDING).toList());
             remembered = read;
             return read;

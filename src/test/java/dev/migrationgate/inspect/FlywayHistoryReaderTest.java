@@ -15,10 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +109,45 @@ class FlywayHistoryReaderTest {
 
         assertEquals(List.of("1 PENDING", "2 PENDING"), states(history));
         assertEquals(List.of(), history.validationErrors());
+    }
+
+    @Test
+    void validationRunsOnlyOnceAMigrationIsApplied() {
+        AtomicInteger validations = new AtomicInteger();
+        Callback counter = new Callback() {
+            @Override
+            public boolean supports(Event event, Context context) {
+                return event == Event.BEFORE_VALIDATE;
+            }
+
+            @Override
+            public boolean canHandleInTransaction(Event event, Context context) {
+                return true;
+            }
+
+            @Override
+            public void handle(Event event, Context context) {
+                validations.incrementAndGet();
+            }
+
+            @Override
+            public String getCallbackName() {
+                return "validation counter";
+            }
+        };
+        FlywayHistoryReader reader = new FlywayHistoryReader(db.name, db.flywayConfiguration("main")
+                .callbacks(counter).load());
+
+        assertEquals(List.of("1 PENDING", "2 PENDING"), states(reader.read()));
+        assertEquals(0, validations.get(), "nothing applied: nothing to validate");
+
+        db.flywayConfiguration("main").target("1").load().migrate();
+        db.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+
+        MigrationHistory history = reader.read();
+        assertEquals(1, validations.get());
+        assertEquals(List.of("1 V1__create_widgets.sql CHECKSUM_MISMATCH"), errors(history),
+                "an applied migration is validated");
     }
 
     @Test
