@@ -11,17 +11,19 @@ import java.util.Optional;
 import org.flywaydb.core.api.CoreErrorCode;
 import org.flywaydb.core.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.jboss.logging.Logger;
 
 /**
  * The one mapping from an exception inside the gate to a finding: connectivity to DATABASE_UNREACHABLE,
  * lock waits to DATABASE_LOCK_TIMEOUT (naming the holder), a failing migration script to MIGRATION_FAILED
- * ("rolled back" only when it ran in a transaction; a script cancelled by its {@code statement_timeout} or
- * an operator's {@code pg_cancel_backend} is the script failing, not the database gone), Flyway's history
- * errors to their history codes, any other Flyway error to MIGRATION_FAILED, anything else to
- * GATE_INTERNAL_ERROR. Findings carry a SQLSTATE and fixed text, never a driver message or URL; the driver's
- * message goes, redacted, to one log line whose reference id the finding names.
+ * ("rolled back" only when it ran in a transaction), Flyway's history errors to their history codes, a
+ * schema that needs a baseline to MIGRATION_FAILED, anything else to GATE_INTERNAL_ERROR. Flyway's
+ * {@code migrate()} has two rules of its own ({@link #migrateFinding}): a statement cancelled during it is a
+ * verdict, and any other Flyway error is a failed migration. Findings carry a SQLSTATE and fixed text, never a
+ * driver message or URL; the driver's message goes, redacted, to one log line whose reference id the finding
+ * names.
  */
 public final class GateFailures {
 
@@ -33,9 +35,28 @@ public final class GateFailures {
 
     /** The finding for {@code failure} raised while doing {@code operation} (e.g. {@code phase extensions}). */
     public static Finding finding(Throwable failure, String operation, Stage stage) {
+        return finding(failure, operation, stage, false);
+    }
+
+    /**
+     * The finding for {@code failure} of Flyway's {@code migrate()}. A statement cancelled anywhere in it
+     * (SQLSTATE 57014: a script's own {@code statement_timeout}, an operator's {@code pg_cancel_backend} during
+     * a script, the verifier's reading or Flyway's history row) is a verdict, not the database gone: running the
+     * migration again by itself would take its locks again and undo the cancel. Any other Flyway error is a
+     * failed migration. Placed before migration when nothing was applied (the history failed validation, or the
+     * schema needs a baseline), after it otherwise.
+     */
+    public static Finding migrateFinding(Throwable failure) {
+        FlywayException flyway = find(failure, FlywayException.class);
+        boolean nothingApplied = flyway instanceof FlywayValidateException
+                || flyway != null && flyway.getErrorCode() == CoreErrorCode.NON_EMPTY_SCHEMA_WITHOUT_SCHEMA_HISTORY_TABLE;
+        return finding(failure, "Flyway migrate", nothingApplied ? Stage.PRE_MIGRATION : Stage.POST_MIGRATION, true);
+    }
+
+    private static Finding finding(Throwable failure, String operation, Stage stage, boolean migrating) {
         String reference = FaultLog.reference();
         FlywayMigrateException script = find(failure, FlywayMigrateException.class);
-        DatabaseFault fault = script != null && cancelled(failure) ? DatabaseFault.OTHER : DatabaseFault.of(failure);
+        DatabaseFault fault = migrating && cancelled(failure) ? DatabaseFault.OTHER : DatabaseFault.of(failure);
         String cause = cause(failure, script);
         LOG.error(FaultLog.text(reference, operation, fault, failure));
         String see = " (log reference " + reference + ")";
@@ -46,6 +67,7 @@ public final class GateFailures {
                             + " time (" + cause + ")" + see + "; retry once it is reachable", null).at(stage);
             case LOCK_TIMEOUT -> lockTimeout(failure, operation, see).at(stage);
             case OTHER -> (script != null ? scriptFailed(script, cause + see) : flyway(failure, operation, cause, see)
+                    .or(() -> migrating ? Optional.of(migrateFailed(operation, cause, see)) : Optional.empty())
                     .orElseGet(() -> Finding.of(FindingCode.GATE_INTERNAL_ERROR, operation, "no error",
                             "unexpected " + cause,
                             "Unexpected error during " + operation + " (" + cause + ")" + see
@@ -54,11 +76,7 @@ public final class GateFailures {
         };
     }
 
-    /**
-     * Whether a statement was cancelled (SQLSTATE 57014). For the API that is a database that did not answer in
-     * time; for a migration script it is the script failing, a verdict the gate does not run again by itself (it
-     * would take the script's locks again and undo the cancel).
-     */
+    /** Whether a statement was cancelled (SQLSTATE 57014); for the API, a database that did not answer in time. */
     private static boolean cancelled(Throwable failure) {
         return DatabaseFault.sqlState(failure).filter(QUERY_CANCELED::equals).isPresent();
     }
@@ -97,7 +115,7 @@ public final class GateFailures {
                         + " /q/gate/recheck).", null);
     }
 
-    /** Flyway's own errors: a schema that needs a baseline, the history codes, and any other as a failed migration. */
+    /** Flyway's own errors: a schema that needs a baseline, a failed validation and the history codes. */
     private static Optional<Finding> flyway(Throwable failure, String operation, String cause, String see) {
         FlywayException flyway = find(failure, FlywayException.class);
         if (flyway == null) {
@@ -111,14 +129,23 @@ public final class GateFailures {
                             + "=true with quarkus.flyway.baseline-version), otherwise point the gate at an empty"
                             + " database. Flyway: " + cause + see, null));
         }
-        return Optional.of(historyCode(flyway.getErrorCode())
-                .map(code -> Finding.of(code, "migration history", "consistent with the local scripts",
-                        "Flyway " + flyway.getErrorCode(), operation + " failed: Flyway reports " + flyway.getErrorCode()
-                                + see + "; GET /q/gate after a recheck lists the migrations concerned.", null))
-                .orElseGet(() -> Finding.of(FindingCode.MIGRATION_FAILED, "migration", "applied", "failed: " + cause,
-                        operation + " failed: Flyway could not complete it (" + cause + ")" + see + "; the log line"
-                                + " names why. Fix the migrations or quarkus.flyway.* and POST /q/gate/recheck.",
-                        null)));
+        Optional<Finding> history = historyCode(flyway.getErrorCode()).map(code -> Finding.of(code,
+                "migration history", "consistent with the local scripts", "Flyway " + flyway.getErrorCode(),
+                operation + " failed: Flyway reports " + flyway.getErrorCode() + see
+                        + "; GET /q/gate after a recheck lists the migrations concerned.", null));
+        if (history.isEmpty() && flyway instanceof FlywayValidateException) {
+            return Optional.of(Finding.of(FindingCode.MIGRATION_FAILED, "flyway_schema_history",
+                    "history matching the local scripts", "validation failed", "Nothing was applied: Flyway's"
+                            + " validation of the applied history failed (" + cause + ")" + see + "; GET /q/gate after"
+                            + " a recheck lists the migrations concerned.", null));
+        }
+        return history;
+    }
+
+    private static Finding migrateFailed(String operation, String cause, String see) {
+        return Finding.of(FindingCode.MIGRATION_FAILED, "migration", "applied", "failed: " + cause,
+                operation + " failed: Flyway could not complete it (" + cause + ")" + see + "; the log line names"
+                        + " why. Fix the migrations or quarkus.flyway.* and POST /q/gate/recheck.", null);
     }
 
     private static Optional<FindingCode> historyCode(ErrorCode code) {

@@ -17,7 +17,7 @@ import org.flywaydb.core.api.exception.FlywayValidateException;
  * The findings that explain a failed Flyway {@code migrate()}, where they are more than one exception's
  * finding: the verifier's refusal with its own findings, and a validation failure as the history findings
  * it is (read again and named by {@link MigrationsCheck}, the one place that turns Flyway's history into
- * findings). Everything else is the exception's finding ({@link GateFailures}).
+ * findings). Everything else is the exception's finding ({@link GateFailures#migrateFinding}).
  */
 final class MigrateFailures {
 
@@ -40,7 +40,7 @@ final class MigrateFailures {
         if (refused.isPresent()) {
             return refused.get().findings();
         }
-        Finding finding = GateFailures.finding(failure, "Flyway migrate", Stage.POST_MIGRATION);
+        Finding finding = GateFailures.migrateFinding(failure);
         if (failure instanceof FlywayValidateException) {
             List<Finding> history = historyFindings(flyway);
             return history.isEmpty() ? List.of(finding) : history;

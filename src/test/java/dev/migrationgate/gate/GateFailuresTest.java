@@ -92,11 +92,11 @@ class GateFailuresTest {
     }
 
     @Test
-    void duplicateMigrationVersionIsAFailedMigrationNamedByFlywaysCode() {
+    void duplicateMigrationVersionIsAnInternalErrorNamedByFlywaysCodeNotAnUnreachableDatabase() {
         Finding finding = GateFailures.finding(new FlywayException("Found more than one migration with version 2",
                 CoreErrorCode.DUPLICATE_VERSIONED_MIGRATION), "phase pre-migration", Stage.PRE_MIGRATION);
-        assertEquals(FindingCode.MIGRATION_FAILED, finding.code());
-        assertEquals("failed: Flyway DUPLICATE_VERSIONED_MIGRATION", finding.actual());
+        assertEquals(FindingCode.GATE_INTERNAL_ERROR, finding.code());
+        assertEquals("unexpected Flyway DUPLICATE_VERSIONED_MIGRATION", finding.actual());
         assertClean(finding, "more than one migration");
     }
 
@@ -114,9 +114,40 @@ class GateFailuresTest {
     void sqlErrorWrappedByFlywayIsNotMistakenForAnUnreachableDatabase() {
         Finding finding = GateFailures.finding(new FlywaySqlException("Unable to check",
                 new SQLException("type \"no_such_type\" does not exist", "42704")), "phase migrate", Stage.POST_MIGRATION);
-        assertEquals(FindingCode.MIGRATION_FAILED, finding.code(), "Flyway files every SQL error as DB_CONNECTION");
-        assertEquals("failed: SQLSTATE 42704", finding.actual());
+        assertEquals(FindingCode.GATE_INTERNAL_ERROR, finding.code(), "Flyway files every SQL error as DB_CONNECTION");
+        assertEquals("unexpected SQLSTATE 42704", finding.actual());
         assertClean(finding, "no_such_type");
+    }
+
+    @Test
+    void flywayErrorOfMigrateIsAFailedMigration() {
+        Finding finding = GateFailures.migrateFinding(new FlywaySqlException("Unable to insert row",
+                new SQLException("permission denied for table flyway_schema_history " + SECRET, "42501")));
+        assertEquals(FindingCode.MIGRATION_FAILED, finding.code());
+        assertEquals("failed: SQLSTATE 42501", finding.actual());
+        assertEquals(Stage.POST_MIGRATION, finding.stage());
+        assertClean(finding, "permission denied");
+    }
+
+    @Test
+    void statementCancelledAnywhereInMigrateIsAVerdictButElsewhereTheDatabaseNotAnswering() {
+        FlywayException callback = new FlywayException("Error while executing AFTER_EACH_MIGRATE callback",
+                new SQLException("canceling statement due to user request", "57014"));
+        assertEquals(FindingCode.MIGRATION_FAILED, GateFailures.migrateFinding(callback).code(),
+                "the worker must not run a cancelled migration again by itself");
+        assertEquals(FindingCode.DATABASE_UNREACHABLE,
+                GateFailures.finding(callback, "readiness re-validation", Stage.RUNTIME).code());
+    }
+
+    @Test
+    void failedValidationOfMigrateSaysNothingWasApplied() {
+        Finding finding = GateFailures.migrateFinding(new FlywayValidateException(
+                new ErrorDetails(CoreErrorCode.VALIDATE_ERROR, "details " + SECRET), "all details " + SECRET));
+        assertEquals(FindingCode.MIGRATION_FAILED, finding.code());
+        assertEquals("flyway_schema_history", finding.object());
+        assertEquals(Stage.PRE_MIGRATION, finding.stage());
+        assertTrue(finding.message().startsWith("Nothing was applied"), finding.message());
+        assertClean(finding, "details");
     }
 
     @Test
