@@ -1,10 +1,10 @@
 package dev.migrationgate.report;
 
 import dev.migrationgate.inspect.ConnectionUrls;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
 
 /**
  * Registers with {@link Redaction} every secret the application is configured with, read from the
@@ -22,10 +22,11 @@ public final class ConfiguredSecrets {
      */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i)password|secret|token");
     /**
-     * Keys that are a password themselves ({@code …password}, {@code DB_PASSWORD}): their value is masked
-     * whatever it is, digits included.
+     * Keys that are a password themselves, ending in {@code password} ({@code …datasource.password},
+     * {@code DB_PASSWORD}, {@code PGPASSWORD}, {@code javax.net.ssl.keyStorePassword}, pgjdbc's
+     * {@code sslpassword}): their value is masked whatever it is, digits included.
      */
-    private static final Pattern PASSWORD_KEY = Pattern.compile("(?i)(?:^|[._\\-\"])password\"?$");
+    private static final Pattern PASSWORD_KEY = Pattern.compile("(?i)password\"?$");
     /**
      * Values that cannot be secrets under the other keys, a boolean or a number ({@code …secrets.enabled=true},
      * {@code X_TOKEN_TTL=60}): masking them would blank every "true" or "60" in the log.
@@ -36,25 +37,33 @@ public final class ConfiguredSecrets {
     }
 
     /**
-     * Registers the secrets of {@code config}. A value that cannot be expanded (an expression naming a key set
-     * nowhere, or a recursive one) is left out: Quarkus refuses it when it reads that key.
+     * Registers the secrets of {@code config}. A value that cannot be read here (an expression naming a key set
+     * nowhere, a recursive one, a key SmallRye keeps locked as a secret) is left out: Quarkus reports it when it
+     * reads that key, and registering the others must not stop logging from starting.
      */
     public static void protect(Config config) {
         for (String name : config.getPropertyNames()) {
             if (SECRET_NAME.matcher(name).find()) {
                 boolean password = PASSWORD_KEY.matcher(name).find();
-                expanded(config, name).filter(value -> password || !NOT_A_SECRET.matcher(value).matches())
+                configured(config, name).filter(value -> password || !NOT_A_SECRET.matcher(value).matches())
                         .ifPresent(Redaction::protect);
             }
         }
-        ConnectionUrls.passwords(expanded(config, ConnectionUrls.JDBC_KEY).orElse(null),
-                expanded(config, ConnectionUrls.REACTIVE_KEY).orElse(null)).forEach(Redaction::protect);
+        ConnectionUrls.passwords(configured(config, ConnectionUrls.JDBC_KEY).orElse(null),
+                configured(config, ConnectionUrls.REACTIVE_KEY).orElse(null)).forEach(Redaction::protect);
     }
 
-    private static Optional<String> expanded(Config config, String name) {
+    /**
+     * The value of {@code name}, expressions expanded, when a source of the application's set it. The defaults
+     * of Quarkus's and the libraries' own keys (sources with a negative ordinal) are left out: none is a secret,
+     * and some are words the log needs, such as {@code j_password} or {@code password}.
+     */
+    private static Optional<String> configured(Config config, String name) {
         try {
-            return config.getOptionalValue(name, String.class);
-        } catch (NoSuchElementException | IllegalArgumentException unexpandable) {
+            ConfigValue value = config.getConfigValue(name);
+            return value.getValue() == null || value.getSourceOrdinal() < 0 ? Optional.empty()
+                    : Optional.of(value.getValue());
+        } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
     }

@@ -38,11 +38,12 @@ class ConfiguredSecretsTest {
     void aPasswordOfDigitsIsStillAPassword() {
         String digits = String.valueOf(System.nanoTime());
         String more = String.valueOf(System.nanoTime() + 1);
+        String store = String.valueOf(System.nanoTime() + 2);
         ConfiguredSecrets.protect(config(Map.of("quarkus.datasource.password", digits, "DB_PASSWORD", more,
-                "quarkus.oidc.token.lifespan", "3600")));
+                "javax.net.ssl.keyStorePassword", store, "quarkus.oidc.token.lifespan", "3600")));
 
-        assertEquals("login *** and *** after 3600 s", Redaction.redact("login " + digits + " and " + more
-                + " after 3600 s"));
+        assertEquals("login *** and *** with *** after 3600 s", Redaction.redact("login " + digits + " and " + more
+                + " with " + store + " after 3600 s"));
     }
 
     @Test
@@ -52,6 +53,15 @@ class ConfiguredSecretsTest {
                 "jdbc:postgresql://db:5432/app?password=" + unique)));
 
         assertEquals("echo ***", Redaction.redact("echo " + unique));
+    }
+
+    @Test
+    void defaultsOfQuarkusAndLibraryKeysAreNoSecrets() {
+        String unique = "j_password" + System.nanoTime();
+        ConfiguredSecrets.protect(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(
+                Map.of("quarkus.http.auth.form.password-parameter", unique), "defaults", Integer.MIN_VALUE)).build());
+
+        assertEquals("form field " + unique, Redaction.redact("form field " + unique));
     }
 
     private static SmallRyeConfig config(Map<String, String> values) {

@@ -25,4 +25,10 @@ class SecretsFromEveryConfigSourceTest {
 
         assertEquals("SELECT notify('***', '***')", Redaction.redact("SELECT notify('" + token + "', '" + digits + "')"));
     }
+
+    @Test
+    void defaultValuesOfQuarkusKeysAreNotMasked() {
+        assertEquals("the form fields j_username and j_password", Redaction.redact(
+                "the form fields j_username and j_password"), "quarkus.http.auth.form.password-parameter's default");
+    }
 }
