@@ -46,8 +46,8 @@ public class RuntimeValidation {
     private Validation inFlight;
     private long started;
     private ValidationCompleted lastCompletion;
-    /** The blocking codes of the newest validation: none while ready, which the gate was when readiness began. */
-    private List<FindingCode> blocking = List.of();
+    /** The newest validation's blocking findings (code and object): none while ready, as when readiness began. */
+    private List<String> blocking = List.of();
 
     /** @param listener told once of every validation's end, outside the lock and before anyone waiting on it */
     public RuntimeValidation(Supplier<CompletionStage<GateReport>> validator, Duration ttl, Duration timeout,
@@ -150,13 +150,13 @@ public class RuntimeValidation {
      */
     private boolean completed(Validation validation, GateReport report, Outcome outcome) {
         ValidationCompleted ended;
-        List<FindingCode> before;
         synchronized (this) {
             if (validation.ended) {
                 return false;
             }
-            before = blocking;
-            blocking = blockingCodes(report);
+            List<String> before = blocking;
+            blocking = blocking(report);
+            logChange(before, blocking, report);
             validation.ended = true;
             if (inFlight == validation) {
                 inFlight = null;
@@ -169,13 +169,15 @@ public class RuntimeValidation {
             ended = lastCompletion;
         }
         listener.accept(ended);
-        logChange(before, blockingCodes(report), report);
         validation.result.complete(report);
         return true;
     }
 
-    /** Logs the answer when its blocking findings differ from the previous validation's. */
-    private static void logChange(List<FindingCode> before, List<FindingCode> now, GateReport report) {
+    /**
+     * Logs the answer when its blocking findings differ from the previous validation's; under the lock, so two
+     * validations ending together log in the order they ended.
+     */
+    private static void logChange(List<String> before, List<String> now, GateReport report) {
         if (now.equals(before)) {
             return;
         }
@@ -186,8 +188,9 @@ public class RuntimeValidation {
         }
     }
 
-    private static List<FindingCode> blockingCodes(GateReport report) {
-        return report.findings().stream().filter(Finding::isError).map(Finding::code).distinct().sorted().toList();
+    private static List<String> blocking(GateReport report) {
+        return report.findings().stream().filter(Finding::isError).map(f -> f.code() + " " + f.object()).sorted()
+                .toList();
     }
 
     private GateReport timedOut() {

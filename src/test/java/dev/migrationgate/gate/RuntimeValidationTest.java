@@ -11,6 +11,7 @@ import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.report.GateReport;
 import dev.migrationgate.report.Stage;
+import dev.migrationgate.testdb.CapturedLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,26 +71,7 @@ class RuntimeValidationTest {
 
     @Test
     void aChangeOfTheAnswerIsLoggedOnceNotEveryValidation() throws Exception {
-        List<LogRecord> logged = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                synchronized (logged) {
-                    logged.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(RuntimeValidation.class.getName());
-        logger.addHandler(handler);
-        try {
+        try (CapturedLog log = CapturedLog.of(RuntimeValidation.class)) {
             RuntimeValidation runtime = runtime(Duration.ofMinutes(1));
             Finding drift = Finding.of(FindingCode.ENUM_CASE_MISMATCH, "userrole", "admin", "ADMIN",
                     "names stored instead of values", null);
@@ -105,18 +84,13 @@ class RuntimeValidationTest {
                 started.get(i).complete(answers.get(i));
                 answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             }
-            List<String> lines;
-            synchronized (logged) {
-                lines = logged.stream().map(r -> (r.getLevel().intValue() >= Level.WARNING.intValue() ? "warning " : "info ")
-                        + r.getMessage()).toList();
-            }
+            List<String> lines = log.records().stream().map(r -> (r.getLevel().intValue() >= Level.WARNING.intValue()
+                    ? "warning " : "info ") + r.getMessage()).toList();
             assertEquals(3, lines.size(), lines.toString());
             assertTrue(lines.get(0).startsWith("warning Readiness re-validation fails") && lines.get(0)
                     .contains("ENUM_CASE_MISMATCH"), lines.get(0));
             assertTrue(lines.get(1).contains("DATABASE_UNREACHABLE"), "the blocking findings changed: " + lines.get(1));
             assertEquals("info Readiness re-validation passes again: the service is ready", lines.get(2));
-        } finally {
-            logger.removeHandler(handler);
         }
     }
 
