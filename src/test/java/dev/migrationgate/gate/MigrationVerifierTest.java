@@ -16,6 +16,7 @@ import dev.migrationgate.report.GateReport;
 import dev.migrationgate.report.GateStatus;
 import dev.migrationgate.testdb.AdminSql;
 import dev.migrationgate.testdb.CatalogState;
+import dev.migrationgate.testdb.FlywayEvents;
 import dev.migrationgate.testdb.PostgresTestResource;
 import dev.migrationgate.testdb.TestPostgres;
 import io.quarkus.test.common.TestResourceScope;
@@ -44,7 +45,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -516,27 +516,7 @@ class MigrationVerifierTest {
      * reads none, so each is the verifier's (its copy of the configuration keeps the callback).
      */
     private static FluentConfiguration counting(FluentConfiguration configuration, AtomicInteger reads) {
-        Callback counter = new Callback() {
-            @Override
-            public boolean supports(Event event, Context context) {
-                return event == Event.BEFORE_INFO;
-            }
-
-            @Override
-            public boolean canHandleInTransaction(Event event, Context context) {
-                return true;
-            }
-
-            @Override
-            public void handle(Event event, Context context) {
-                reads.incrementAndGet();
-            }
-
-            @Override
-            public String getCallbackName() {
-                return "info counter";
-            }
-        };
+        Callback counter = FlywayEvents.counting(Event.BEFORE_INFO, reads);
         Callback[] configured = configuration.getCallbacks();
         Callback[] callbacks = Arrays.copyOf(configured, configured.length + 1);
         callbacks[configured.length] = counter;

@@ -10,6 +10,7 @@ import dev.migrationgate.check.MigrationsCheck;
 import dev.migrationgate.inspect.MigrationHistory.Migration;
 import dev.migrationgate.inspect.MigrationHistory.ValidationError;
 import dev.migrationgate.report.Finding;
+import dev.migrationgate.testdb.FlywayEvents;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,6 @@ import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.junit.jupiter.api.AfterEach;
@@ -114,29 +113,8 @@ class FlywayHistoryReaderTest {
     @Test
     void validationRunsOnlyOnceAMigrationIsApplied() {
         AtomicInteger validations = new AtomicInteger();
-        Callback counter = new Callback() {
-            @Override
-            public boolean supports(Event event, Context context) {
-                return event == Event.BEFORE_VALIDATE;
-            }
-
-            @Override
-            public boolean canHandleInTransaction(Event event, Context context) {
-                return true;
-            }
-
-            @Override
-            public void handle(Event event, Context context) {
-                validations.incrementAndGet();
-            }
-
-            @Override
-            public String getCallbackName() {
-                return "validation counter";
-            }
-        };
         FlywayHistoryReader reader = new FlywayHistoryReader(db.name, db.flywayConfiguration("main")
-                .callbacks(counter).load());
+                .callbacks(FlywayEvents.counting(Event.BEFORE_VALIDATE, validations)).load());
 
         assertEquals(List.of("1 PENDING", "2 PENDING"), states(reader.read()));
         assertEquals(0, validations.get(), "nothing applied: nothing to validate");

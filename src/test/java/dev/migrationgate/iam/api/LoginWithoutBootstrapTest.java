@@ -8,6 +8,7 @@ import dev.migrationgate.iam.User;
 import dev.migrationgate.iam.UserRole;
 import dev.migrationgate.iam.auth.BootstrapAdmin;
 import dev.migrationgate.iam.auth.Passwords;
+import dev.migrationgate.testdb.CapturedLog;
 import dev.migrationgate.testdb.GateAwait;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,15 +23,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,27 +58,10 @@ class LoginWithoutBootstrapTest {
     @Order(1)
     void withoutTheVariablesNobodyCanLogInAndTheLogSaysWhy() throws InterruptedException {
         GateAwait.passed(gate);
-        List<String> messages = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                messages.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(BootstrapAdmin.class.getName());
-        logger.addHandler(capture);
-        try {
+        List<String> messages;
+        try (CapturedLog log = CapturedLog.of(BootstrapAdmin.class)) {
             TestAccounts.basic("admin@example.com", "admin").get("/api/users").then().statusCode(401);
-        } finally {
-            logger.removeHandler(capture);
+            messages = log.records().stream().map(LogRecord::getMessage).toList();
         }
         assertTrue(messages.stream().anyMatch(m -> m.contains("No sysadmin account exists")
                 && m.contains("no account can log in yet")), messages.toString());
