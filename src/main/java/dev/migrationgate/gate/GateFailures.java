@@ -18,12 +18,10 @@ import org.jboss.logging.Logger;
 /**
  * The one mapping from an exception inside the gate to a finding: connectivity to DATABASE_UNREACHABLE,
  * lock waits to DATABASE_LOCK_TIMEOUT (naming the holder), a failing migration script to MIGRATION_FAILED
- * ("rolled back" only when it ran in a transaction), Flyway's history errors to their history codes, a
- * schema that needs a baseline to MIGRATION_FAILED, anything else to GATE_INTERNAL_ERROR. Flyway's
- * {@code migrate()} has two rules of its own ({@link #migrateFinding}): a statement cancelled during it is a
- * verdict, and any other Flyway error is a failed migration. Findings carry a SQLSTATE and fixed text, never a
- * driver message or URL; the driver's message goes, redacted, to one log line whose reference id the finding
- * names.
+ * ("rolled back" only when it ran in a transaction), Flyway's history errors to their history codes,
+ * anything else to GATE_INTERNAL_ERROR. Flyway's {@code migrate()} has rules of its own
+ * ({@link #migrateFinding}). Findings carry a SQLSTATE and fixed text, never a driver message or URL; the
+ * driver's message goes, redacted, to one log line whose reference id the finding names.
  */
 public final class GateFailures {
 
@@ -39,12 +37,12 @@ public final class GateFailures {
     }
 
     /**
-     * The finding for {@code failure} of Flyway's {@code migrate()}. A statement cancelled anywhere in it
-     * (SQLSTATE 57014: a script's own {@code statement_timeout}, an operator's {@code pg_cancel_backend} during
-     * a script, the verifier's reading or Flyway's history row) is a verdict, not the database gone: running the
-     * migration again by itself would take its locks again and undo the cancel. Any other Flyway error is a
-     * failed migration. Placed before migration when nothing was applied (the history failed validation, or the
-     * schema needs a baseline), after it otherwise.
+     * The finding for {@code failure} of Flyway's {@code migrate()}, a verdict unless the database was gone or
+     * a lock wait ran out. A cancelled statement (the failure's SQLSTATE is 57014: a script's own
+     * {@code statement_timeout}, an operator's {@code pg_cancel_backend} during a script, the verifier's read or
+     * Flyway's history row) is a failed migration, not the database gone: running the migration again by itself
+     * would take its locks again and undo the cancel. A failed validation, a schema that needs a baseline and any
+     * other Flyway error are failed migrations too, the first two placed before migration (nothing was applied).
      */
     public static Finding migrateFinding(Throwable failure) {
         FlywayException flyway = find(failure, FlywayException.class);
@@ -66,12 +64,9 @@ public final class GateFailures {
                     operation + " failed: the database is unreachable, refusing connections or did not answer in"
                             + " time (" + cause + ")" + see + "; retry once it is reachable", null).at(stage);
             case LOCK_TIMEOUT -> lockTimeout(failure, operation, see).at(stage);
-            case OTHER -> (script != null ? scriptFailed(script, cause + see) : flyway(failure, operation, cause, see)
-                    .or(() -> migrating ? Optional.of(migrateFailed(operation, cause, see)) : Optional.empty())
-                    .orElseGet(() -> Finding.of(FindingCode.GATE_INTERNAL_ERROR, operation, "no error",
-                            "unexpected " + cause,
-                            "Unexpected error during " + operation + " (" + cause + ")" + see
-                                    + "; the gate stays closed. POST /q/gate/recheck retries.", null)))
+            case OTHER -> (script != null ? scriptFailed(script, cause + see)
+                    : (migrating ? migrateFailed(failure, operation, cause, see) : history(failure, operation, see))
+                            .orElseGet(() -> internal(operation, cause, see)))
                     .at(stage);
         };
     }
@@ -115,8 +110,17 @@ public final class GateFailures {
                         + " /q/gate/recheck).", null);
     }
 
-    /** Flyway's own errors: a schema that needs a baseline, a failed validation and the history codes. */
-    private static Optional<Finding> flyway(Throwable failure, String operation, String cause, String see) {
+    /** A Flyway history error as its history code. */
+    private static Optional<Finding> history(Throwable failure, String operation, String see) {
+        FlywayException flyway = find(failure, FlywayException.class);
+        return Optional.ofNullable(flyway).flatMap(f -> historyCode(f.getErrorCode())).map(code -> Finding.of(code,
+                "migration history", "consistent with the local scripts", "Flyway " + flyway.getErrorCode(),
+                operation + " failed: Flyway reports " + flyway.getErrorCode() + see
+                        + "; GET /q/gate after a recheck lists the migrations concerned.", null));
+    }
+
+    /** A Flyway error of {@code migrate()}, always a failed migration; empty when Flyway did not raise it. */
+    private static Optional<Finding> migrateFailed(Throwable failure, String operation, String cause, String see) {
         FlywayException flyway = find(failure, FlywayException.class);
         if (flyway == null) {
             return Optional.empty();
@@ -129,23 +133,21 @@ public final class GateFailures {
                             + "=true with quarkus.flyway.baseline-version), otherwise point the gate at an empty"
                             + " database. Flyway: " + cause + see, null));
         }
-        Optional<Finding> history = historyCode(flyway.getErrorCode()).map(code -> Finding.of(code,
-                "migration history", "consistent with the local scripts", "Flyway " + flyway.getErrorCode(),
-                operation + " failed: Flyway reports " + flyway.getErrorCode() + see
-                        + "; GET /q/gate after a recheck lists the migrations concerned.", null));
-        if (history.isEmpty() && flyway instanceof FlywayValidateException) {
+        if (flyway instanceof FlywayValidateException) {
             return Optional.of(Finding.of(FindingCode.MIGRATION_FAILED, "flyway_schema_history",
                     "history matching the local scripts", "validation failed", "Nothing was applied: Flyway's"
                             + " validation of the applied history failed (" + cause + ")" + see + "; GET /q/gate after"
                             + " a recheck lists the migrations concerned.", null));
         }
-        return history;
+        return Optional.of(Finding.of(FindingCode.MIGRATION_FAILED, "migration", "applied", "failed: " + cause,
+                operation + " failed: Flyway could not complete it (" + cause + ")" + see + "; the log line names"
+                        + " why. Fix the migrations or quarkus.flyway.* and POST /q/gate/recheck.", null));
     }
 
-    private static Finding migrateFailed(String operation, String cause, String see) {
-        return Finding.of(FindingCode.MIGRATION_FAILED, "migration", "applied", "failed: " + cause,
-                operation + " failed: Flyway could not complete it (" + cause + ")" + see + "; the log line names"
-                        + " why. Fix the migrations or quarkus.flyway.* and POST /q/gate/recheck.", null);
+    private static Finding internal(String operation, String cause, String see) {
+        return Finding.of(FindingCode.GATE_INTERNAL_ERROR, operation, "no error", "unexpected " + cause,
+                "Unexpected error during " + operation + " (" + cause + ")" + see
+                        + "; the gate stays closed. POST /q/gate/recheck retries.", null);
     }
 
     private static Optional<FindingCode> historyCode(ErrorCode code) {

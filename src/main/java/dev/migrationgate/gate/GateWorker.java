@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
  * the process exits non-zero. A run stopped only by a condition that passes by itself ({@link #PASSING}: a
  * lock or Flyway's history held by another replica, a database gone during the run or not back within
  * {@code gate.connect-timeout}) is run again after a back-off (doubling up to {@link #LONGEST_BACKOFF}): a wait,
- * not a verdict, so a pod never stays unready after the database has recovered. A script cancelled by its own
- * {@code statement_timeout} or an operator's {@code pg_cancel_backend} is a failed migration, a verdict
- * ({@link MigrateFailures}).
+ * not a verdict, so a pod never stays unready after the database has recovered. A statement of a migration
+ * cancelled by its own {@code statement_timeout} or an operator's {@code pg_cancel_backend} is a failed
+ * migration, a verdict ({@link GateFailures#migrateFinding}).
  * At most one pipeline runs at a time: the worker owns the right to run until its very last statement.
  * Once the gate passed, readiness's first live re-validation is started ({@link ReadinessWarmUp}, whose
  * connection the pipeline opened during post-migration), so the first probe after the gate passed answers

@@ -1,6 +1,8 @@
 package dev.migrationgate.report;
 
 import dev.migrationgate.inspect.ConnectionUrls;
+import io.smallrye.config.SecretKeys;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
@@ -37,20 +39,22 @@ public final class ConfiguredSecrets {
     }
 
     /**
-     * Registers the secrets of {@code config}. A value that cannot be read here (an expression naming a key set
-     * nowhere, a recursive one, a key SmallRye keeps locked as a secret) is left out: Quarkus reports it when it
-     * reads that key, and registering the others must not stop logging from starting.
+     * Registers the secrets of {@code config}, keys SmallRye keeps locked as secrets included. A value that
+     * cannot be expanded (an expression naming a key set nowhere, or a recursive one) is left out: Quarkus
+     * refuses it when it reads that key. Any other failure stops logging, so start-up, from going on.
      */
     public static void protect(Config config) {
-        for (String name : config.getPropertyNames()) {
-            if (SECRET_NAME.matcher(name).find()) {
-                boolean password = PASSWORD_KEY.matcher(name).find();
-                configured(config, name).filter(value -> password || !NOT_A_SECRET.matcher(value).matches())
-                        .ifPresent(Redaction::protect);
+        SecretKeys.doUnlocked(() -> {
+            for (String name : config.getPropertyNames()) {
+                if (SECRET_NAME.matcher(name).find()) {
+                    boolean password = PASSWORD_KEY.matcher(name).find();
+                    configured(config, name).filter(value -> password || !NOT_A_SECRET.matcher(value).matches())
+                            .ifPresent(Redaction::protect);
+                }
             }
-        }
-        ConnectionUrls.passwords(configured(config, ConnectionUrls.JDBC_KEY).orElse(null),
-                configured(config, ConnectionUrls.REACTIVE_KEY).orElse(null)).forEach(Redaction::protect);
+            ConnectionUrls.passwords(configured(config, ConnectionUrls.JDBC_KEY).orElse(null),
+                    configured(config, ConnectionUrls.REACTIVE_KEY).orElse(null)).forEach(Redaction::protect);
+        });
     }
 
     /**
@@ -63,7 +67,7 @@ public final class ConfiguredSecrets {
             ConfigValue value = config.getConfigValue(name);
             return value.getValue() == null || value.getSourceOrdinal() < 0 ? Optional.empty()
                     : Optional.of(value.getValue());
-        } catch (RuntimeException unreadable) {
+        } catch (NoSuchElementException | IllegalArgumentException unexpandable) {
             return Optional.empty();
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.migrationgate.check.BlockingPolicy;
 import dev.migrationgate.fault.LockHolder;
 import dev.migrationgate.fault.LockTimeoutException;
 import dev.migrationgate.report.Finding;
@@ -24,6 +25,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.internal.exception.FlywaySqlException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** One mapping from exception to finding; real driver failures from the real PostgreSQL where possible. */
 class GateFailuresTest {
@@ -139,13 +142,16 @@ class GateFailuresTest {
                 GateFailures.finding(callback, "readiness re-validation", Stage.RUNTIME).code());
     }
 
-    @Test
-    void failedValidationOfMigrateSaysNothingWasApplied() {
+    @ParameterizedTest
+    @EnumSource(value = CoreErrorCode.class, names = {"VALIDATE_ERROR", "RESOLVED_VERSIONED_MIGRATION_NOT_APPLIED",
+            "CHECKSUM_MISMATCH"})
+    void failedValidationOfMigrateIsAlwaysABlockingFailedMigrationThatAppliedNothing(CoreErrorCode code) {
         Finding finding = GateFailures.migrateFinding(new FlywayValidateException(
-                new ErrorDetails(CoreErrorCode.VALIDATE_ERROR, "details " + SECRET), "all details " + SECRET));
+                new ErrorDetails(code, "details " + SECRET), "all details " + SECRET));
         assertEquals(FindingCode.MIGRATION_FAILED, finding.code());
         assertEquals("flyway_schema_history", finding.object());
         assertEquals(Stage.PRE_MIGRATION, finding.stage());
+        assertTrue(BlockingPolicy.standard().blocks(finding), "even a code that means pending: " + finding);
         assertTrue(finding.message().startsWith("Nothing was applied"), finding.message());
         assertClean(finding, "details");
     }

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrationgate.report.Finding;
 import dev.migrationgate.report.FindingCode;
 import dev.migrationgate.testdb.AdminSql;
+import dev.migrationgate.testdb.Poll;
 import dev.migrationgate.testdb.TestPostgres;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -72,6 +75,25 @@ class MigrateFailuresTest {
         assertEquals(FindingCode.MIGRATION_FAILED, failed.code(), "a verdict the worker does not run again: " + failed);
         assertEquals("V90 V90__longer_than_its_statement_timeout.sql", failed.object());
         assertTrue(failed.actual().contains("SQLSTATE 57014"), failed.actual());
+    }
+
+    @Test
+    void scriptWhoseBackendIsTerminatedIsTheDatabaseGoneWhichTheWorkerRunsAgain() {
+        AdminSql.execute(database, "CREATE EXTENSION \"uuid-ossp\"");
+        flyway("classpath:db/migration").load().migrate();
+        String sleeping = "SELECT pid FROM pg_stat_activity WHERE datname = '" + database + "' AND query LIKE"
+                + " '%pg_sleep(60)%' AND pid <> pg_backend_pid()";
+        CompletableFuture<List<String>> terminated = CompletableFuture.supplyAsync(() -> {
+            String pid = Poll.until("the script to be running", Duration.ofSeconds(30),
+                    () -> AdminSql.column(database, sleeping), pids -> !pids.isEmpty()).get(0);
+            return AdminSql.column(database, "SELECT pg_terminate_backend(" + pid + ")::text");
+        });
+
+        Finding failed = only(failure(flyway("classpath:db/migration", GateScenarios.SCRIPTS + "terminated")));
+
+        assertEquals(List.of("true"), terminated.join());
+        assertEquals(FindingCode.DATABASE_UNREACHABLE, failed.code(), "a failover is a wait, not a verdict: " + failed);
+        assertTrue(GateWorker.PASSING.contains(failed.code()), "the worker runs it again");
     }
 
     @Test

@@ -3,19 +3,29 @@ package dev.migrationgate.testdb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 
-/** The records one class's logger publishes while it is open (JBoss Logging reaches it through JUL). */
+/**
+ * What one class's logger publishes while it is open (JBoss Logging reaches it through JUL): each record's
+ * level and message as formatted when it was published, before any console filter rewrites the record.
+ */
 public final class CapturedLog implements AutoCloseable {
 
+    /** One published record. */
+    public record Entry(Level level, String message) {
+    }
+
     private final Logger logger;
-    private final List<LogRecord> records = new ArrayList<>();
+    private final List<Entry> records = new ArrayList<>();
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
+            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
             synchronized (records) {
-                records.add(record);
+                records.add(new Entry(record.getLevel(), message));
             }
         }
 
@@ -39,7 +49,7 @@ public final class CapturedLog implements AutoCloseable {
     }
 
     /** What was published so far, in order. */
-    public List<LogRecord> records() {
+    public List<Entry> records() {
         synchronized (records) {
             return List.copyOf(records);
         }

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class LoginWithoutBootstrapTest {
         List<String> messages;
         try (CapturedLog log = CapturedLog.of(BootstrapAdmin.class)) {
             TestAccounts.basic("admin@example.com", "admin").get("/api/users").then().statusCode(401);
-            messages = log.records().stream().map(LogRecord::getMessage).toList();
+            messages = log.records().stream().map(CapturedLog.Entry::message).toList();
         }
         assertTrue(messages.stream().anyMatch(m -> m.contains("No sysadmin account exists")
                 && m.contains("no account can log in yet")), messages.toString());
