@@ -9,14 +9,17 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSourceLoader;
+import io.smallrye.config.PropertiesLocationConfigSourceFactory;
 import io.smallrye.config.SmallRyeConfig;
 import java.util.List;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import java.util.Optional;
 
 /**
  * The entry point. Before Quarkus starts it reads the configuration the way Quarkus will (system
- * properties, environment, {@code .env} in the working directory, {@code application.properties} and
- * {@code config/application.properties}, SmallRye's converters) and:
+ * properties, environment, {@code .env} in the working directory, {@code application.properties},
+ * {@code config/application.properties} and the files of {@code quarkus.config.locations}, SmallRye's
+ * converters) and:
  * <ul>
  * <li>refuses a datasource URL its driver would misread, naming the key (the driver's own error would print
  *     the URL, password included);</li>
@@ -56,7 +59,7 @@ public class GateMain implements QuarkusApplication {
     }
 
     /** The configuration as Quarkus will see it at run time, for the few keys read before it starts. */
-    static SmallRyeConfig startupConfig() {
+    static SmallRyeConfig startupConfig(ConfigSource... more) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return ConfigUtils.emptyConfigBuilder(LaunchMode.NORMAL)
                 .withSources(PropertiesConfigSourceLoader.inClassPath("application.properties",
@@ -64,6 +67,8 @@ public class GateMain implements QuarkusApplication {
                 .withSources(PropertiesConfigSourceLoader.inFileSystem("config/application.properties",
                         CONFIG_DIR_ORDINAL, loader))
                 .withSources(DotEnvConfigSourceProvider.dotEnvSources(loader))
+                .withSources(new PropertiesLocationConfigSourceFactory())
+                .withSources(more)
                 .build();
     }
 

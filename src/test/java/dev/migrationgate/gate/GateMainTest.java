@@ -49,6 +49,21 @@ class GateMainTest {
     }
 
     @Test
+    void startupConfigReadsTheFilesOfConfigLocationsLikeQuarkus() throws IOException {
+        Path file = Files.createTempFile("gate-main-test-", ".properties");
+        try {
+            Files.writeString(file, "quarkus.init-and-exit=true\ngate.mode=rehearse\n");
+            SmallRyeConfig config = GateMain.startupConfig(new PropertiesConfigSource(
+                    Map.of("quarkus.config.locations", file.toUri().toString()), "test", 400));
+
+            assertTrue(GateMain.initAndExitRequested(config), "a Job configured there must still run the gate once");
+            assertTrue(GateMain.rehearsalRequested(config));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
     void startupConfigReadsTheDotEnvFileOfTheWorkingDirectoryLikeQuarkus() throws IOException {
         Path dotEnv = Path.of(".env");
         assumeFalse(Files.exists(dotEnv), "a .env of the developer's in the working directory is left alone");
