@@ -10,12 +10,14 @@ import org.jboss.logmanager.ExtLogRecord;
 
 /**
  * What one class's logger publishes while it is open (JBoss Logging reaches it through JUL): each record's
- * level and message as formatted when it was published, before any console filter rewrites the record.
+ * level and message as formatted when it was published, before any console filter rewrites the record. The
+ * logger is the JVM's, shared with any application a {@code @QuarkusTest} left running: a test that logs on
+ * its own thread keeps only its thread's entries.
  */
 public final class CapturedLog implements AutoCloseable {
 
-    /** One published record. */
-    public record Entry(Level level, String message) {
+    /** One published record, and the thread that logged it. */
+    public record Entry(Level level, String message, long threadId) {
     }
 
     private final Logger logger;
@@ -25,7 +27,7 @@ public final class CapturedLog implements AutoCloseable {
         public void publish(LogRecord record) {
             String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
             synchronized (records) {
-                records.add(new Entry(record.getLevel(), message));
+                records.add(new Entry(record.getLevel(), message, record.getLongThreadID()));
             }
         }
 
