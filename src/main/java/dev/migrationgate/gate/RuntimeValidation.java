@@ -189,8 +189,8 @@ public class RuntimeValidation {
     }
 
     private static List<String> blocking(GateReport report) {
-        return report.findings().stream().filter(Finding::isError).map(f -> f.code() + " " + f.object()).sorted()
-                .toList();
+        return BlockingPolicy.standard().blocking(report.findings()).stream().map(f -> f.code() + " " + f.object())
+                .sorted().toList();
     }
 
     private GateReport timedOut() {
