@@ -281,9 +281,9 @@ public final class MigrationVerifier implements Callback {
     }
 
     /**
-     * The first column {@code sql} returns ({@code operation} names it in an error), reading the search_path
-     * around the verifier's catalog read (a row's target list is evaluated once the materialized CTE produced
-     * it, so a value read there precedes a {@code set_config} beside it).
+     * The first column {@code sql} returns ({@code operation} names it in an error): the statements that read
+     * and set the search_path around the verifier's catalog read (a row's target list is evaluated once the
+     * materialized CTE produced it, so a value read there precedes a {@code set_config} beside it).
      */
     private static String text(Connection connection, String operation, String sql) {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
@@ -296,11 +296,8 @@ public final class MigrationVerifier implements Callback {
 
     /** Sets {@code search_path} to {@code value} until the transaction ends. */
     private static void setSearchPathLocally(Connection connection, String value) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_catalog.set_config('search_path', " + Sql.literal(value) + ", true)");
-        } catch (SQLException e) {
-            throw new InspectionException("setting the search_path for the verifier's catalog read", e);
-        }
+        text(connection, "setting the search_path for the verifier's catalog read",
+                "SELECT pg_catalog.set_config('search_path', " + Sql.literal(value) + ", true)");
     }
 
     /** {@code V<version> <script>}, or {@code R <script>} for a repeatable migration: the findings' object. */
