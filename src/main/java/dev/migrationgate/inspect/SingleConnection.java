@@ -74,7 +74,7 @@ public final class SingleConnection implements CatalogConnection, AutoCloseable 
                                     + " has not released the gate's connection yet: the database has not answered")));
                 }
                 long waitNanos = givenUp == 0 ? 0
-                        : connectBound.toNanos() * Math.min((1L << Math.min(givenUp - 1, 20)) - 1, MOST_BOUNDS_BETWEEN)
+                        : connectBound.toNanos() * Math.min(givenUp - 1, MOST_BOUNDS_BETWEEN)
                                 - (System.nanoTime() - lastGiveUp);
                 if (waitNanos > 0) {
                     return Uni.createFrom().failure(new InspectionException("connecting to database "
