@@ -267,14 +267,23 @@ public class GatePipeline {
                 continue;
             }
             if (clock.instant().plus(wait).isAfter(deadline)) {
-                try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-                    throw new LockTimeoutException(flyway.getConfiguration().getTable() + " (another instance"
-                            + " committed a migration during every read of the catalog)", config.lockTimeout(),
-                            LockHolder.advisory(connection, null, ExtensionBootstrap.ADVISORY_LOCK_KEY));
-                }
+                throw flywayLockTimeout(flyway.getConfiguration().getTable() + " (another instance committed a"
+                        + " migration during every read of the catalog)");
             }
             Thread.sleep(wait.toMillis());
             wait = Backoff.doubled(wait, LONGEST_REREAD_WAIT);
+        }
+    }
+
+    /**
+     * A wait for {@code lock} past {@code gate.lock-timeout}, naming the sessions that hold an advisory lock
+     * other than the gate's own (Flyway's lock on PostgreSQL is one), read on a connection of Flyway's data
+     * source.
+     */
+    private LockTimeoutException flywayLockTimeout(String lock) throws SQLException {
+        try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+            return new LockTimeoutException(lock, config.lockTimeout(),
+                    LockHolder.advisory(connection, null, ExtensionBootstrap.ADVISORY_LOCK_KEY));
         }
     }
 
@@ -321,10 +330,7 @@ public class GatePipeline {
             return List.of();
         } catch (FlywayException e) {
             if (DatabaseFault.of(e) == DatabaseFault.LOCK_TIMEOUT) {
-                try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
-                    throw new LockTimeoutException("Flyway's migration lock", config.lockTimeout(),
-                            LockHolder.advisory(connection, null, ExtensionBootstrap.ADVISORY_LOCK_KEY));
-                }
+                throw flywayLockTimeout("Flyway's migration lock");
             }
             return MigrateFailures.findings(e, flyway);
         }
