@@ -92,6 +92,19 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
     }
 
     /**
+     * Reads the history now when its table holds rows, like {@link #read()}, so that the next inspection reads the
+     * fingerprint with the catalog and, while it is unchanged, pairs the catalog with this read at once. Where
+     * the table is missing or empty it only asks (one short query) and reads nothing: there the inspection's own
+     * read after the catalog is the one that counts, and reading Flyway ahead would only run it twice.
+     */
+    public void readAheadWhenApplied() {
+        HistoryFingerprint fingerprint = currentFingerprint();
+        if (fingerprint != null && fingerprint.rows() > 0) {
+            readFlyway(fingerprint);
+        }
+    }
+
+    /**
      * Reads through Flyway ({@code info()}, and {@code validateWithResult()} once a migration is applied) and
      * remembers it under {@code fingerprint}.
      */

@@ -301,6 +301,26 @@ class MigrationVerifierTest {
         assertTrue(AdminSql.appliedVersions(database).contains("100"), "V100 was applied once the history was quiet");
     }
 
+    /**
+     * A restart with nothing pending reads the catalog once before migrating and once after: the history is read
+     * ahead, so the first catalog read already carries a fingerprint to pair with (before, the first read had
+     * none and the catalog was read twice).
+     */
+    @Test
+    void restartWithNothingPendingReadsTheCatalogOncePerPhase() {
+        database = fresh();
+        on(MAIN).load().migrate();
+        Flyway release = on(MAIN).load();
+        AtomicInteger reads = new AtomicInteger();
+        DataSource counted = otherInstanceBefore(release.getConfiguration().getDataSource(),
+                read -> reads.incrementAndGet());
+
+        GateReport report = pipeline(release, counted, config).run();
+
+        assertEquals(GateStatus.PASSED, report.status(), report.findings().toString());
+        assertEquals(2, reads.get(), "one catalog read before migrating, one after");
+    }
+
     @Test
     void preMigrationEndsOnALockTimeoutWhenTheHistoryChangesDuringEveryCatalogReadUntilTheLockTimeout()
             throws IOException {

@@ -94,6 +94,36 @@ class FlywayHistoryReaderTest {
         assertEquals(Optional.empty(), reader.unchanged(fingerprint()));
     }
 
+    @Test
+    void readingAheadOnAMigratedDatabaseRemembersTheHistoryUnderItsFingerprint() {
+        db.flyway("main").migrate();
+        AtomicInteger infos = new AtomicInteger();
+        FlywayHistoryReader reader = new FlywayHistoryReader(db.name, db.flywayConfiguration("main")
+                .callbacks(FlywayEvents.counting(Event.BEFORE_INFO, infos)).load());
+
+        reader.readAheadWhenApplied();
+
+        assertEquals(1, infos.get());
+        assertTrue(reader.fingerprintTable().isPresent(), "the next inspection reads the fingerprint with the catalog");
+        assertEquals(List.of("1 SUCCESS applied", "2 SUCCESS applied"),
+                states(reader.unchanged(fingerprint()).orElseThrow()));
+    }
+
+    @Test
+    void readingAheadWithoutHistoryReadsNothing() {
+        AtomicInteger infos = new AtomicInteger();
+        FlywayHistoryReader reader = new FlywayHistoryReader(db.name, db.flywayConfiguration("main")
+                .callbacks(FlywayEvents.counting(Event.BEFORE_INFO, infos)).load());
+
+        reader.readAheadWhenApplied();
+        db.flyway("main").migrate();
+        db.execute("DELETE FROM flyway_schema_history");
+        reader.readAheadWhenApplied();
+
+        assertEquals(0, infos.get(), "no table, then an empty one: nothing for Flyway to read");
+        assertEquals(Optional.empty(), reader.lastRead());
+    }
+
     /** What an inspection reads of the history table with the catalog now. */
     private HistoryFingerprint fingerprint() {
         String sql = CatalogQuery.HISTORY.jdbcSql("public.flyway_schema_history");
