@@ -239,8 +239,9 @@ public class GatePipeline {
      * it cannot replay as not analysed, a warning): either the catalog's batch read the
      * history's fingerprint last and found the remembered read's (which was made after its own fingerprint),
      * or the history table did not exist or was empty when the history was read, after the catalog, and
-     * Flyway found nothing applied. A first run reads the history ahead of the catalog when its table holds rows,
-     * so that a restart pairs them at its first catalog read. Otherwise the catalog is read again; every further
+     * Flyway found nothing applied. When the next catalog read would carry no fingerprint (a first run, or a last
+     * read that found nothing applied), the history is read ahead of the catalog if its table holds rows, so
+     * that a restart pairs them at its first catalog read. Otherwise the catalog is read again; every further
      * mismatch means another instance committed a migration meanwhile, so
      * further reads wait for it with a back-off (100 ms doubling to 2 s). When the history still changed
      * during every read after {@code gate.lock-timeout}, the phase ends on {@code DATABASE_LOCK_TIMEOUT}, naming
@@ -250,7 +251,7 @@ public class GatePipeline {
     private LivePlan consistentPlan() throws SQLException, InterruptedException {
         Instant deadline = clock.instant().plus(config.lockTimeout());
         Duration wait = FIRST_REREAD_WAIT;
-        if (history.lastRead().isEmpty()) {
+        if (history.fingerprintTable().isEmpty()) {
             history.readAheadWhenApplied();
         }
         for (int attempt = 0; ; attempt++) {

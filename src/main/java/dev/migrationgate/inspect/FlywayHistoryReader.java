@@ -92,9 +92,11 @@ public final class FlywayHistoryReader implements MigrationHistoryReader {
     }
 
     /**
-     * Reads the history now when its table holds rows, like {@link #read()}, so that the next inspection reads the
-     * fingerprint with the catalog and, while it is unchanged, pairs the catalog with this read at once. Where
-     * the table is missing or empty it only asks (one short query) and reads nothing: there the inspection's own
+     * Reads the history now when its table holds rows, like {@link #read()} (the fingerprint first, then
+     * Flyway), so that the next inspection reads the fingerprint with the catalog and, while it is unchanged,
+     * pairs the catalog with this read at once. Every row Flyway writes is an applied migration to
+     * {@link #fingerprintTable}, so rows are what makes the next inspection read the fingerprint. Where the table
+     * is missing or empty it reads nothing through Flyway (two short queries at most): there the inspection's own
      * read after the catalog is the one that counts, and reading Flyway ahead would only run it twice.
      */
     public void readAheadWhenApplied() {

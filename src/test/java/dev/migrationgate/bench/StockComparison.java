@@ -122,7 +122,7 @@ public final class StockComparison {
         System.out.printf("%-46s %14s %16s %8s  %-8s %s%n", "figure", "stock", "migration-gate", "ratio", "goal", "verdict");
         rows.forEach(row -> System.out.printf("%-46s %14s %16s %8s  %-8s %s%n", (Object[]) row));
         System.out.println();
-        System.out.println("Runs (ms to ready, in launch order):");
+        System.out.println("Runs (ms to ready, and in brackets to listening, in launch order):");
         printRuns("fresh, shipped migrations", fresh1);
         printRuns("fresh, " + total + " migrations", fresh301);
         printRuns("restart, " + total + " applied", restart301);
@@ -320,9 +320,14 @@ public final class StockComparison {
         long launched = System.nanoTime();
         long deadline = launched + READY_DEADLINE.toNanos();
         long listening = -1;
-        for (int status; (status = process.management("/q/health/ready").status()) != 200; ) {
+        while (true) {
+            long asked = System.nanoTime();
+            int status = process.management("/q/health/ready").status();
             if (status != -1 && listening < 0) {
-                listening = System.nanoTime();
+                listening = asked;
+            }
+            if (status == 200) {
+                break;
             }
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException(app.name() + " did not become ready within " + READY_DEADLINE
@@ -331,8 +336,8 @@ public final class StockComparison {
             Thread.sleep(10);
         }
         long ready = System.nanoTime();
-        return new Start(Duration.ofNanos((listening < 0 ? ready : listening) - launched).toMillis(),
-                Duration.ofNanos(ready - launched).toMillis(), rssKib(process.pid()));
+        return new Start(Duration.ofNanos(listening - launched).toMillis(), Duration.ofNanos(ready - launched).toMillis(),
+                rssKib(process.pid()));
     }
 
     /** Resident set size from /proc/PID/status, in KiB. */
@@ -478,17 +483,18 @@ public final class StockComparison {
     }
 
     /**
-     * The lowest time-to-ready ratio any arrangement of the gate's own work can reach: the gate answers no probe
-     * before Quarkus has started and listens, so its median listening time against stock's median ready time
-     * bounds the ratio from below. Stock listens only once its migrate and validate have run during boot.
+     * The floor of a time-to-ready ratio given the gate's boot: the gate answers no probe before Quarkus has
+     * started and listens, so its median time to listening against stock's median time to ready is the lowest
+     * ratio any faster gate work reaches without a faster boot. Stock listens only once its migrate and validate
+     * have run during boot. The gate's pipeline starts at {@code StartupEvent}, shortly before the socket opens,
+     * so its first part shares the cores with the end of that boot and is in this floor too.
      */
     private void floor(String figure, Map<App, List<Start>> starts, double goal) {
         long stockReady = median(starts, Start::readyMillis).get(STOCK);
         long gateListening = median(starts, Start::listeningMillis).get(GATE);
         double ratio = gateListening / (double) stockReady;
-        rows.add(new String[] {"floor, " + figure + ": listening / stock ready", stockReady + " ms (ready)",
-                gateListening + " ms (listening)", ratio(ratio), "<= " + goal + "x", ratio <= goal
-                        ? "within reach of the gate's work" : "out of reach of the gate's work: its boot alone"});
+        rows.add(new String[] {"floor: " + figure + " (listening)", stockReady + " ms", gateListening + " ms",
+                ratio(ratio), "<= " + goal + "x", ratio <= goal ? "floor below goal" : "floor above goal"});
     }
 
     private void figure(String figure, double stock, double gate) {

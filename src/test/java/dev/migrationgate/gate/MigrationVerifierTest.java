@@ -276,9 +276,9 @@ class MigrationVerifierTest {
 
     /**
      * Another instance commits a migration before every catalog read of pre-migration (forced: the inspector's
-     * data source writes a history row each time it hands out a connection), so no read pairs with the
-     * history: the phase gives up after as many re-reads as migrations were pending, and two more, and
-     * fails closed without migrating.
+     * data source writes a history row each time it hands out a connection) for the first four reads, then
+     * removes its rows: no read pairs with the history until then, so the phase reads the catalog again, with a
+     * back-off, and plans and migrates once a read finds the history unchanged.
      */
     @Test
     void preMigrationWaitsWhileAnotherInstanceCommitsMigrationsAndPlansOnceTheHistoryIsQuiet() throws IOException {

@@ -109,6 +109,29 @@ class FlywayHistoryReaderTest {
                 states(reader.unchanged(fingerprint()).orElseThrow()));
     }
 
+    /**
+     * The fingerprint a read-ahead is remembered under is read before Flyway reads: a migration another instance
+     * commits meanwhile makes the next inspection's fingerprint differ, and it reads again rather than trust a
+     * read that may have missed it.
+     */
+    @Test
+    void aMigrationCommittedDuringTheReadAheadIsNotRememberedUnderTheOlderFingerprint() {
+        db.flyway("main").migrate();
+        FlywayHistoryReader reader = new FlywayHistoryReader(db.name, db.flywayConfiguration("main")
+                .callbacks(FlywayEvents.running(Event.BEFORE_INFO, () -> db.execute(ANOTHER_INSTANCE_COMMITS)))
+                .load());
+
+        reader.readAheadWhenApplied();
+
+        assertEquals(Optional.empty(), reader.unchanged(fingerprint()));
+    }
+
+    /** One more history row, as another instance migrating would commit it. */
+    private static final String ANOTHER_INSTANCE_COMMITS = "INSERT INTO flyway_schema_history (installed_rank,"
+            + " version, description, type, script, checksum, installed_by, execution_time, success)"
+            + " SELECT max(installed_rank) + 1, '3', 'other', 'SQL', 'V3__other.sql', 1, 'other', 1, true"
+            + " FROM flyway_schema_history";
+
     @Test
     void readingAheadWithoutHistoryReadsNothing() {
         AtomicInteger infos = new AtomicInteger();

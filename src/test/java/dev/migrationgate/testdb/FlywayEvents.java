@@ -13,6 +13,11 @@ public final class FlywayEvents {
 
     /** A callback adding one to {@code count} each time Flyway fires {@code event}. */
     public static Callback counting(Event event, AtomicInteger count) {
+        return running(event, count::incrementAndGet);
+    }
+
+    /** A callback running {@code action} each time Flyway fires {@code event}. */
+    public static Callback running(Event event, Runnable action) {
         return new Callback() {
             @Override
             public boolean supports(Event fired, Context context) {
@@ -26,7 +31,7 @@ public final class FlywayEvents {
 
             @Override
             public void handle(Event fired, Context context) {
-                count.incrementAndGet();
+                action.run();
             }
 
             @Override
