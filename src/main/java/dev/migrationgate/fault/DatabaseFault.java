@@ -27,7 +27,8 @@ public enum DatabaseFault {
     OTHER;
 
     /** SQLSTATEs of the unavailable database: admin/crash shutdown, cannot connect now, too many connections, statement timeout. */
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
+    private static final String QUERY_CANCELED = "57014";
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", QUERY_CANCELED);
     private static final String LOCK_NOT_AVAILABLE = "55P03";
     private static final String FLYWAY_LOCK_RETRIES = "Number of retries exceeded while attempting to acquire";
 
@@ -44,6 +45,15 @@ public enum DatabaseFault {
             }
         }
         return kind;
+    }
+
+    /**
+     * Whether {@code failure}'s SQLSTATE is 57014, a cancelled statement ({@code statement_timeout} or
+     * {@code pg_cancel_backend}): for the API a database that did not answer in time ({@link #UNAVAILABLE}), for a
+     * migration its script failing.
+     */
+    public static boolean cancelled(Throwable failure) {
+        return sqlState(failure).filter(QUERY_CANCELED::equals).isPresent();
     }
 
     /** The first SQLSTATE in {@code failure}'s cause chain (JDBC or the reactive client), if any. */

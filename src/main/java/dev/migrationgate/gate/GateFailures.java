@@ -26,7 +26,6 @@ import org.jboss.logging.Logger;
 public final class GateFailures {
 
     private static final Logger LOG = Logger.getLogger(GateFailures.class);
-    private static final String QUERY_CANCELED = "57014";
 
     private GateFailures() {
     }
@@ -54,7 +53,8 @@ public final class GateFailures {
     private static Finding finding(Throwable failure, String operation, Stage stage, boolean migrating) {
         String reference = FaultLog.reference();
         FlywayMigrateException script = find(failure, FlywayMigrateException.class);
-        DatabaseFault fault = migrating && cancelled(failure) ? DatabaseFault.OTHER : DatabaseFault.of(failure);
+        DatabaseFault fault = migrating && DatabaseFault.cancelled(failure) ? DatabaseFault.OTHER
+                : DatabaseFault.of(failure);
         String cause = cause(failure, script);
         LOG.error(FaultLog.text(reference, operation, fault, failure));
         String see = " (log reference " + reference + ")";
@@ -69,11 +69,6 @@ public final class GateFailures {
                             .orElseGet(() -> internal(operation, cause, see)))
                     .at(stage);
         };
-    }
-
-    /** Whether a statement was cancelled (SQLSTATE 57014); for the API, a database that did not answer in time. */
-    private static boolean cancelled(Throwable failure) {
-        return DatabaseFault.sqlState(failure).filter(QUERY_CANCELED::equals).isPresent();
     }
 
     /** The fixed description of {@code failure}: its SQLSTATE (and script line), else Flyway's error code, else its type. */
